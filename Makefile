@@ -1,0 +1,80 @@
+# Veerkracht — the two commands a newcomer needs are `make run` and `make test`.
+# Everything else (install, lint, bench, messages) is a building block of those two.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+# Development defaults for `make run`; production reads the real environment (see README).
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+MANAGE := $(RUN_ENV) $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint format bench messages makemessages debian-runtime-packages debian-test-packages vendor test-postgres clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@
+
+## install: create .venv with runtime and development dependencies
+install: $(DEV_STAMP) messages
+
+# WeasyPrint (PDF of a spider web) needs Pango from Debian.
+debian-runtime-packages:
+	@scripts/ensure-debian-packages.sh libpango-1.0-0: libpangoft2-1.0-0: fonts-dejavu-core:
+
+## messages: compile translations (locale/*.po -> .mo)
+messages: $(RUNTIME_STAMP)
+	@scripts/ensure-debian-packages.sh gettext:msgfmt
+	@$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'frontend/*' -v 0
+
+## makemessages: refresh locale/en/LC_MESSAGES/django.po from the code
+makemessages: $(RUNTIME_STAMP)
+	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'frontend/*' --ignore 'e2e/*' --ignore 'bench/*'
+
+## run: install, prepare the SQLite database with Limburg demo data, serve on PORT (default 8000)
+run: $(RUNTIME_STAMP) messages debian-runtime-packages
+	@$(MANAGE) migrate --noinput -v 0
+	@$(MANAGE) setup_demo --port $(PORT)
+	@$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+debian-test-packages:
+	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core:
+
+## lint: ruff format check + ruff lint
+lint: $(DEV_STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## test: install, lint, and run the whole suite (unit, view, browser + accessibility)
+test: $(DEV_STAMP) messages debian-runtime-packages debian-test-packages lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## test-postgres: the suite against PostgreSQL (DATABASE_URL must point at a server)
+test-postgres: $(DEV_STAMP) messages debian-runtime-packages debian-test-packages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## bench: benchmarks (BENCH=<app> for one app); writes bench/results.json
+bench: $(DEV_STAMP)
+	$(BIN)/python -m bench $(if $(BENCH),--only $(BENCH),)
+
+## vendor: refresh the vendored NL Design System CSS, htmx and axe-core (needs Node/npm)
+vendor:
+	scripts/vendor-frontend.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

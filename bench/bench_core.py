@@ -1,0 +1,41 @@
+"""Core pages: server time of the home page and the account page, and their query counts."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.util import latency_results, result, time_calls
+
+
+def run() -> list[dict]:
+    from veerkracht.accounts.demo import load
+    from veerkracht.accounts.models import User
+    from veerkracht.regions.services import DATA_DIR, region_load
+
+    region = region_load(
+        slug="limburg",
+        province="PV31",
+        movement_name="Limburg Positief Gezond",
+        subregions_path=DATA_DIR / "subregions_limburg.csv",
+    ).region
+    load(region)
+    anonymous = Client()
+    resident = Client()
+    resident.force_login(
+        User.objects.get(email="inwoner@demo.veerkracht.nl"),
+        backend="veerkracht.accounts.backends.LoginBackend",
+    )
+
+    results = []
+    for name, client, path in (
+        ("core.home", anonymous, "/"),
+        ("core.account_page", resident, "/mijn-account/"),
+    ):
+        assert client.get(path).status_code == 200
+        results += latency_results(name, time_calls(lambda c=client, p=path: c.get(p), repeat=200), 50)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        results.append(result(f"{name}_queries", len(queries), "count", 10))
+    return results

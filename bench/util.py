@@ -1,0 +1,36 @@
+"""Helpers for benchmarks: timing of server-side request handling and result records."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def time_calls(call: Callable[[], object], *, repeat: int, warmup: int = 5) -> list[float]:
+    for _ in range(warmup):
+        call()
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def result(name: str, value: float, unit: str, goal: float, *, lower_is_better: bool = True) -> dict:
+    ok = value <= goal if lower_is_better else value >= goal
+    return {"name": name, "value": round(value, 3), "unit": unit, "goal": goal, "ok": ok}
+
+
+def latency_results(prefix: str, timings: list[float], goal_p95_ms: float) -> list[dict]:
+    return [
+        result(f"{prefix}_median_ms", statistics.median(timings), "ms", goal_p95_ms),
+        result(f"{prefix}_p95_ms", percentile(timings, 95), "ms", goal_p95_ms),
+    ]

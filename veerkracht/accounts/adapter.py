@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.http import HttpRequest
+
+from veerkracht.regions.selectors import current_region
+
+
+def _site(request: HttpRequest | None) -> SimpleNamespace:
+    """E-mails name the movement, not the host name (we do not use django.contrib.sites)."""
+    region = current_region()
+    base = settings.SITE_URL or (request.build_absolute_uri("/").rstrip("/") if request else "")
+    return SimpleNamespace(name=region.movement_name if region else "Veerkracht", domain=base)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return getattr(settings, "SIGNUP_OPEN", True)
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"{_site(None).name}: {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": _site(request)}
+        ctx.update(context)
+        self.render_mail(template_prefix, email, ctx).send()
+
+    def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            profile = user.profile
+            profile.display_name = (form.cleaned_data.get("display_name") or "").strip()
+            lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+            profile.preferred_language = lang if lang in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+            profile.full_clean()
+            profile.save()
+        return user

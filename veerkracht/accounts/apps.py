@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "veerkracht.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts en organisaties")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

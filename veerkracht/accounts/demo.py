@@ -1,0 +1,110 @@
+"""Demo accounts and organisations for `make run` (one login per role)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from veerkracht.regions.models import Municipality, Region
+
+from . import services
+from .models import MembershipRole, Organisation, OrganisationType, Role, User
+
+DEMO_DOMAIN = "demo.veerkracht.nl"
+DEMO_PASSWORD = "Veerkracht-demo-2026"  # noqa: S105 - printed by `make run` on purpose
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    name: str
+    role: str | None
+    municipality: str  # CBS code
+    age_band: str
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount(f"inwoner@{DEMO_DOMAIN}", "Anouk", None, "GM0917", "35-44"),
+    DemoAccount(
+        f"professional@{DEMO_DOMAIN}", "Sanne Janssen (huisarts)", Role.PROFESSIONAL, "GM0917", "45-54"
+    ),
+    DemoAccount(f"ambassadeur@{DEMO_DOMAIN}", "Wim Hendrix", Role.AMBASSADOR, "GM0983", "55-64"),
+    DemoAccount(f"actiecentrum@{DEMO_DOMAIN}", "Fatima El Amrani", Role.STAFF, "GM0957", "25-34"),
+    DemoAccount(f"partner@{DEMO_DOMAIN}", "Ruud Peeters", Role.PARTNER_ADMIN, "GM0935", "45-54"),
+    DemoAccount(f"analist@{DEMO_DOMAIN}", "Lotte Vos", Role.ANALYST, "GM1883", "25-34"),
+    DemoAccount(f"beheer@{DEMO_DOMAIN}", "Marco Smeets", Role.REGION_ADMIN, "GM0935", "35-44"),
+]
+
+# Organisations named in the Limburg documents, plus a few local ones.
+DEMO_ORGANISATIONS = [
+    ("GGD Zuid Limburg", OrganisationType.GGD, True, "GM0917"),
+    ("GGD Limburg-Noord", OrganisationType.GGD, True, "GM0983"),
+    ("Burgerkracht Limburg", OrganisationType.CITIZENS, True, "GM0957"),
+    ("Zuyd Hogeschool", OrganisationType.EDUCATION, True, "GM0917"),
+    ("Gemeente Heerlen", OrganisationType.MUNICIPALITY, False, "GM0917"),
+    ("Huisartsenpraktijk De Linde", OrganisationType.GP_PRACTICE, False, "GM0917"),
+    ("Sociaal wijkteam Venlo-Oost", OrganisationType.DISTRICT_TEAM, False, "GM0983"),
+    ("Welzijn Roermond", OrganisationType.WELFARE, False, "GM0957"),
+]
+
+
+def demo_user(role: str | None) -> User | None:
+    for account in DEMO_ACCOUNTS:
+        if account.role == role:
+            return User.objects.filter(email=account.email).first()
+    return None
+
+
+@transaction.atomic
+def load(region: Region) -> list[str]:
+    """Create what is missing; return the lines to print. Safe to run on every `make run`."""
+    munis = {m.code: m for m in Municipality.objects.filter(region=region)}
+    orgs = {o.name: o for o in Organisation.objects.filter(region=region)}
+    for name, org_type, core, code in DEMO_ORGANISATIONS:
+        if name not in orgs:
+            orgs[name] = services.organisation_create(
+                name=name, type=org_type, region=region, municipality=munis.get(code), is_core_partner=core
+            )
+    existing = set(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").values_list("email", flat=True))
+    for account in DEMO_ACCOUNTS:
+        if account.email in existing:
+            continue
+        user = services.user_create(
+            email=account.email,
+            password=DEMO_PASSWORD,
+            display_name=account.name,
+            roles=[account.role] if account.role else [],
+            municipality=munis.get(account.municipality),
+            age_band=account.age_band,
+        )
+        if account.role == Role.PARTNER_ADMIN:
+            services.membership_set(
+                organisation=orgs["Huisartsenpraktijk De Linde"], user=user, role=MembershipRole.ADMIN
+            )
+        if account.role == Role.PROFESSIONAL:
+            services.membership_set(
+                organisation=orgs["Huisartsenpraktijk De Linde"], user=user, role=MembershipRole.MEMBER
+            )
+        if account.role in {
+            Role.PROFESSIONAL,
+            Role.STAFF,
+            Role.PARTNER_ADMIN,
+            Role.ANALYST,
+            Role.REGION_ADMIN,
+        }:
+            _activate_demo_totp(user)
+    width = max(len(a.email) for a in DEMO_ACCOUNTS)
+    lines = [
+        f"  {a.email:<{width}}  {Role(a.role).label if a.role else Role.RESIDENT.label}"
+        for a in DEMO_ACCOUNTS
+    ]
+    return lines
+
+
+def _activate_demo_totp(user: User) -> None:
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)

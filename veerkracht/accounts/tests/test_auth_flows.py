@@ -1,0 +1,137 @@
+"""Sign-up, login by code, password login and two-step login, through allauth's real views."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from veerkracht.accounts.models import User
+from veerkracht.testing.factories import totp_code
+
+pytestmark = pytest.mark.django_db
+
+
+def _code_from_last_mail() -> str:
+    body = mail.outbox[-1].body
+    match = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", body, re.MULTILINE)
+    assert match, body
+    return match.group(1)
+
+
+def test_sign_up_needs_only_an_email_and_logs_in_after_the_code(region):
+    client = Client()
+    response = client.post(
+        reverse("account_signup"), {"email": "nieuw@example.org", "display_name": "Nina"}, follow=True
+    )
+    assert response.status_code == 200
+    user = User.objects.get(email="nieuw@example.org")
+    assert user.profile.display_name == "Nina"
+    assert not user.has_usable_password()
+    assert len(mail.outbox) == 1
+    response = client.post(reverse("account_email_verification_sent"), {"code": _code_from_last_mail()})
+    assert response.status_code == 302
+    profile = client.get(reverse("accounts:profile"))
+    assert profile.status_code == 200
+    assert "nieuw@example.org" in profile.content.decode()
+
+
+def test_the_honeypot_silently_drops_bot_sign_ups(region):
+    Client().post(reverse("account_signup"), {"email": "bot@example.org", "website": "http://spam.example"})
+    assert not User.objects.filter(email="bot@example.org").exists()
+    assert mail.outbox == []
+
+
+def test_sign_up_is_rate_limited_per_ip(region):
+    client = Client()
+    statuses = [
+        client.post(reverse("account_signup"), {"email": f"p{i}@example.org"}).status_code for i in range(11)
+    ]
+    assert statuses[-1] == 429
+    assert (
+        "Even wachten" in client.post(reverse("account_signup"), {"email": "x@example.org"}).content.decode()
+    )
+
+
+def test_log_in_by_code_without_a_password(resident):
+    client = Client()
+    response = client.post(reverse("account_request_login_code"), {"email": resident.email})
+    assert response.status_code == 302
+    sent = mail.outbox[-1]
+    assert sent.subject == "Limburg Positief Gezond: Je inlogcode"
+    assert "Hier is je code om in te loggen" in sent.body and "testserver" not in sent.body
+    response = client.post(reverse("account_confirm_login_code"), {"code": _code_from_last_mail()})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_a_wrong_login_code_is_refused(resident):
+    client = Client()
+    client.post(reverse("account_request_login_code"), {"email": resident.email})
+    response = client.post(reverse("account_confirm_login_code"), {"code": "WRONG1"})
+    assert response.status_code == 200
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_log_in_with_an_optional_password(region):
+    from veerkracht.testing.factories import UserFactory
+
+    user = UserFactory(email="met-wachtwoord@example.org", password="een-lang-wachtwoord-42")
+    client = Client()
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "een-lang-wachtwoord-42"}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_repeated_wrong_passwords_are_limited(region):
+    from veerkracht.testing.factories import UserFactory
+
+    user = UserFactory(email="doelwit@example.org", password="een-lang-wachtwoord-42")
+    client = Client()
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "fout-fout-fout"})
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "een-lang-wachtwoord-42"}
+    )
+    assert response.status_code in (200, 429)
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_staff_log_in_with_a_second_step(region):
+    from veerkracht.accounts.models import Role
+    from veerkracht.testing.factories import UserFactory
+
+    staff = UserFactory(email="medewerker@example.org", password="een-lang-wachtwoord-42", roles=[Role.STAFF])
+    client = Client()
+    response = client.post(
+        reverse("account_login"), {"login": staff.email, "password": "een-lang-wachtwoord-42"}
+    )
+    assert response.url == reverse("mfa_authenticate")
+    assert client.get(reverse("accounts:profile")).status_code == 302  # not logged in yet
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert response.status_code == 200  # wrong code: form again
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(staff)})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_staff_without_two_step_login_must_set_it_up_first(region, client_for):
+    from allauth.mfa.models import Authenticator
+
+    from veerkracht.accounts.models import Role
+    from veerkracht.testing.factories import UserFactory
+
+    analyst = UserFactory(email="nieuwe-analist@example.org", roles=[Role.ANALYST])
+    Authenticator.objects.filter(user=analyst).delete()
+    client = client_for(analyst)
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    # A resident is never forced.
+    assert client_for(UserFactory(email="gewoon@example.org")).get("/").status_code == 200

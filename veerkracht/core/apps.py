@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from .navigation import NavItem
+
+
+def _back_office(user) -> bool:
+    return user.is_authenticated and user.has_perm("accounts.use_back_office")
+
+
+class CoreConfig(AppConfig):
+    name = "veerkracht.core"
+    label = "core"
+    verbose_name = _("Kern")
+    nav_items = (
+        NavItem(_("Startpagina"), "core:home", order=0, prefix="/"),
+        NavItem(_("Positieve Gezondheid"), "core:positive_health", order=10),
+        NavItem(_("Beheer"), "admin:index", order=900, visible=_back_office),
+    )

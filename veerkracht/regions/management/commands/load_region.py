@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from veerkracht.regions.services import MUNICIPALITIES_CSV, region_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load (or update) a region: all municipalities of a province from the bundled CBS 2025 data, "
+        "optionally grouped into subregions by a CSV file with columns code,name,subregion."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("slug", help="short name of the region, e.g. limburg")
+        parser.add_argument("--province", required=True, help="CBS province code (PV31) or name (Limburg)")
+        parser.add_argument("--name", default="", help="display name (default: the province name)")
+        parser.add_argument("--movement-name", default="", help='e.g. "Limburg Positief Gezond"')
+        parser.add_argument("--subregions", type=Path, default=None, help="CSV with code,name,subregion")
+        parser.add_argument(
+            "--municipalities",
+            type=Path,
+            default=MUNICIPALITIES_CSV,
+            help="CSV with code,name,province_code,province_name",
+        )
+
+    def handle(self, *args, **options) -> None:
+        try:
+            result = region_load(
+                slug=options["slug"],
+                province=options["province"],
+                name=options["name"],
+                movement_name=options["movement_name"],
+                subregions_path=options["subregions"],
+                municipalities_path=options["municipalities"],
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        verb = "Created" if result.created else "Updated"
+        self.stdout.write(
+            f"{verb} region {result.region.slug} ({result.region.movement_name}): "
+            f"{result.municipalities} municipalities, {result.subregions} subregions."
+        )

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.db.models import QuerySet
+
+from .models import Municipality, Region
+
+
+def current_region() -> Region | None:
+    """The region this installation serves (settings.VEERKRACHT_REGION), or None before it is loaded."""
+    return Region.objects.filter(slug=settings.VEERKRACHT_REGION).first()
+
+
+def region_for_request(request) -> Region | None:
+    """current_region(), looked up once per request (views and the layout both need it)."""
+    if not hasattr(request, "_veerkracht_region"):
+        try:
+            request._veerkracht_region = current_region()
+        except DatabaseError:
+            # The 500 page must render even when the database is what failed.
+            request._veerkracht_region = None
+    return request._veerkracht_region
+
+
+def municipalities_for_region(region: Region | None) -> QuerySet[Municipality]:
+    qs = Municipality.objects.select_related("subregion").order_by("name")
+    return qs.filter(region=region) if region is not None else qs.none()

@@ -1,0 +1,153 @@
+"""Writes for regions: loading a province's municipalities and its subregions from bundled data."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Municipality, Region, Subregion
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2025.csv"
+
+
+@dataclass(frozen=True)
+class RegionLoadResult:
+    region: Region
+    created: bool
+    municipalities: int
+    subregions: int
+
+
+def _read_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = required - set(reader.fieldnames or [])
+            if missing:
+                raise ValidationError(
+                    f"Het bestand {path.name} mist de kolom(men): {', '.join(sorted(missing))}."
+                )
+            return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+    except FileNotFoundError as exc:
+        raise ValidationError(f"Het bestand {path} bestaat niet.") from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"Het bestand {path.name} is geen UTF-8-tekst.") from exc
+
+
+def province_rows(province: str, *, source: Path = MUNICIPALITIES_CSV) -> list[dict[str, str]]:
+    """The municipalities of one province, by CBS code (PV31) or name (Limburg), case-insensitive."""
+    rows = _read_csv(source, {"code", "name", "province_code", "province_name"})
+    wanted = province.strip().lower()
+    matches = [r for r in rows if wanted in (r["province_code"].lower(), r["province_name"].lower())]
+    if not matches:
+        known = sorted({f"{r['province_code']} ({r['province_name']})" for r in rows})
+        raise ValidationError(f"Provincie '{province}' niet gevonden. Bekend zijn: {', '.join(known)}.")
+    return matches
+
+
+@transaction.atomic
+def region_load(
+    *,
+    slug: str,
+    province: str,
+    name: str = "",
+    movement_name: str = "",
+    subregions_path: Path | None = None,
+    municipalities_path: Path = MUNICIPALITIES_CSV,
+) -> RegionLoadResult:
+    """Create or update a region with all municipalities of `province`, optionally grouped into subregions.
+
+    Idempotent: running it again updates names and groupings and creates nothing twice.
+    The subregion file (`code,name,subregion`) must name every municipality of the province exactly once.
+    """
+    rows = province_rows(province, source=municipalities_path)
+    province_code, province_name = rows[0]["province_code"], rows[0]["province_name"]
+
+    mapping: dict[str, str] = {}
+    if subregions_path is not None:
+        sub_rows = _read_csv(subregions_path, {"code", "subregion"})
+        codes = {r["code"] for r in rows}
+        for row in sub_rows:
+            if row["code"] not in codes:
+                raise ValidationError(
+                    f"Gemeente {row['code']} in {subregions_path.name} "
+                    f"hoort niet bij provincie {province_name}."
+                )
+            if not row["subregion"]:
+                raise ValidationError(
+                    f"Gemeente {row['code']} heeft geen deelregio in {subregions_path.name}."
+                )
+            if row["code"] in mapping:
+                raise ValidationError(f"Gemeente {row['code']} staat twee keer in {subregions_path.name}.")
+            mapping[row["code"]] = row["subregion"]
+        unmapped = sorted(codes - mapping.keys())
+        if unmapped:
+            raise ValidationError(
+                f"Deze gemeenten hebben geen deelregio in {subregions_path.name}: {', '.join(unmapped)}."
+            )
+
+    region, created = Region.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": name or province_name,
+            "province_code": province_code,
+            "movement_name": movement_name or f"{name or province_name} Positief Gezond",
+        },
+    )
+    changed = False
+    for field, value in (("name", name), ("movement_name", movement_name), ("province_code", province_code)):
+        if value and getattr(region, field) != value:
+            setattr(region, field, value)
+            changed = True
+    if changed:
+        region.full_clean()
+        region.save()
+
+    subregions: dict[str, Subregion] = {}
+    for sub_name in sorted(set(mapping.values())):
+        sub, _created = Subregion.objects.update_or_create(
+            region=region, slug=slugify(sub_name), defaults={"name": sub_name}
+        )
+        subregions[sub_name] = sub
+    if subregions_path is not None:
+        Subregion.objects.filter(region=region).exclude(pk__in=[s.pk for s in subregions.values()]).delete()
+
+    existing = {m.code: m for m in Municipality.objects.filter(code__in=[r["code"] for r in rows])}
+    to_create, to_update = [], []
+    for row in rows:
+        sub = subregions.get(mapping.get(row["code"], ""))
+        muni = existing.get(row["code"])
+        if muni is None:
+            to_create.append(
+                Municipality(
+                    code=row["code"],
+                    name=row["name"],
+                    province_code=province_code,
+                    province_name=province_name,
+                    region=region,
+                    subregion=sub,
+                )
+            )
+            continue
+        muni.name, muni.province_code, muni.province_name, muni.region = (
+            row["name"],
+            province_code,
+            province_name,
+            region,
+        )
+        if subregions_path is not None:
+            muni.subregion = sub
+        to_update.append(muni)
+    Municipality.objects.bulk_create(to_create)
+    Municipality.objects.bulk_update(
+        to_update, ["name", "province_code", "province_name", "region", "subregion"]
+    )
+    return RegionLoadResult(
+        region=region, created=created, municipalities=len(rows), subregions=len(subregions)
+    )

@@ -1,0 +1,66 @@
+"""Demo spider webs for `make run`: residents with several webs over two years."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from veerkracht.accounts.models import User
+from veerkracht.regions.models import Region
+
+from . import services
+from .models import Assessment, Instrument, Status
+
+# (e-mail, instrument slug, starting level per dimension, monthly change)
+DEMO_PEOPLE = [
+    ("inwoner@demo.veerkracht.nl", "volwassenen", [5.5, 4.5, 5.0, 5.0, 4.0, 6.5], 0.12),
+    ("jan.inwoner@demo.veerkracht.nl", "eenvoudig", [6.0, 6.5, 5.0, 5.5, 3.5, 7.0], 0.08),
+    ("noor.inwoner@demo.veerkracht.nl", "volwassenen", [7.0, 5.0, 6.0, 6.5, 6.0, 7.5], -0.03),
+]
+MONTHS_AGO = [24, 18, 12, 6, 1]
+
+
+@transaction.atomic
+def load(region: Region) -> list[str]:
+    services.instruments_load_bundled()
+    rng = random.Random(2026)  # noqa: S311 - demo data, not security
+    now = timezone.now()
+    for email, slug, levels, trend in DEMO_PEOPLE:
+        owner = User.objects.filter(email=email).first()
+        if owner is None:
+            from veerkracht.accounts.services import user_create
+
+            municipality = region.municipalities.order_by("?").first()
+            owner = user_create(
+                email=email, display_name=email.split(".")[0].title(), municipality=municipality
+            )
+        if Assessment.objects.filter(owner=owner, status=Status.COMPLETED).exists():
+            continue
+        instrument = Instrument.objects.get(slug=slug, is_active=True)
+        services.research_consent_set(user=owner, given=email != "inwoner@demo.veerkracht.nl")
+        for months in MONTHS_AGO:
+            elapsed = MONTHS_AGO[0] - months
+            answers = {}
+            for level, dim in zip(levels, instrument.dimensions, strict=True):
+                for item in dim["items"]:
+                    value = level + trend * elapsed + rng.uniform(-1.5, 1.5)
+                    answers[item["key"]] = max(0, min(10, round(value)))
+            talk = [k for k, v in answers.items() if v <= 3][:3]
+            web = services.assessment_create_from_answers(
+                owner=owner, instrument=instrument, answers=answers, talk_about=talk
+            )
+            when = now - timedelta(days=30 * months)
+            Assessment.objects.filter(pk=web.pk).update(started_at=when, completed_at=when)
+        latest = Assessment.objects.filter(owner=owner).latest("completed_at")
+        services.reflection_save(
+            assessment=latest,
+            matters_most="Dat ik weer vaker buiten kom en mensen zie.",
+            focus_dimension="participation",
+            want_to_change="Eén keer per week iets doen met anderen, bijvoorbeeld wandelen.",
+            needs="Iemand die de eerste keer met me meegaat.",
+            who_can_help="Mijn buurvrouw, of de wijkcoach.",
+        )
+    return []

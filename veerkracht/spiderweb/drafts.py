@@ -1,0 +1,145 @@
+"""A web being filled in lives in the database (with an account) or in the session (without one).
+
+Both kinds offer the same small interface to the views, so the fill-in flow is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import Assessment, Instrument, Status
+
+SESSION_KEY = "spiderweb_draft"
+
+
+@dataclass
+class SessionWeb:
+    """An anonymous web kept only in the session (never in the database)."""
+
+    request: HttpRequest
+    instrument: Instrument
+    data: dict
+
+    @classmethod
+    def start(cls, request: HttpRequest, instrument: Instrument) -> SessionWeb:
+        data = {
+            "instrument": instrument.pk,
+            "answers": {},
+            "talk": [],
+            "step": 0,
+            "completed": False,
+            "started_at": timezone.now().isoformat(),
+        }
+        request.session[SESSION_KEY] = data
+        return cls(request, instrument, data)
+
+    @classmethod
+    def load(cls, request: HttpRequest) -> SessionWeb | None:
+        data = request.session.get(SESSION_KEY)
+        if not isinstance(data, dict):
+            return None
+        instrument = Instrument.objects.filter(pk=data.get("instrument")).first()
+        return cls(request, instrument, data) if instrument else None
+
+    @property
+    def answers(self) -> dict[str, int]:
+        return self.data["answers"]
+
+    @property
+    def talk(self) -> set[str]:
+        return set(self.data["talk"])
+
+    @property
+    def step(self) -> int:
+        return self.data["step"]
+
+    @property
+    def is_completed(self) -> bool:
+        return self.data["completed"]
+
+    def save_step(self, index: int, step: services.StepInput, *, advance: bool = True) -> None:
+        if self.is_completed:
+            raise ValidationError(_("Dit spinnenweb is al klaar. Je kunt het niet meer veranderen."))
+        items = {i["key"] for i in self.instrument.dimension(index)["items"]}
+        self.data["answers"] = {**self.answers, **step.scores}
+        self.data["talk"] = sorted((self.talk - items) | step.talk)
+        if advance:
+            self.data["step"] = max(self.step, min(index + 1, len(self.instrument.dimensions) - 1))
+        self.request.session.modified = True
+
+    def complete(self) -> None:
+        if self.is_completed:
+            raise ValidationError(_("Dit spinnenweb was al opgeslagen."))
+        if set(self.instrument.item_keys) - set(self.answers):
+            raise ValidationError(_("Nog niet alle vragen zijn beantwoord."))
+        self.data["completed"] = True
+        self.request.session.modified = True
+
+    def as_assessment(self) -> Assessment:
+        """An unsaved Assessment with scores, to show the result with the same templates."""
+        web = Assessment(
+            instrument=self.instrument,
+            answers=self.answers,
+            talk_about=sorted(self.talk),
+            status=Status.COMPLETED if self.is_completed else Status.DRAFT,
+        )
+        for key, value in services.compute_scores(self.instrument, self.answers).items():
+            setattr(web, f"score_{key}", value)
+        return web
+
+    def step_url(self, index: int) -> str:
+        return reverse("spiderweb:session_step", args=[index + 1])
+
+    def result_url(self) -> str:
+        return reverse("spiderweb:session_result")
+
+    def forget(self) -> None:
+        self.request.session.pop(SESSION_KEY, None)
+
+
+@dataclass
+class StoredWeb:
+    """A web of a logged-in person, saved after every step so it can be resumed anywhere."""
+
+    assessment: Assessment
+
+    @property
+    def instrument(self) -> Instrument:
+        return self.assessment.instrument
+
+    @property
+    def answers(self) -> dict[str, int]:
+        return self.assessment.answers
+
+    @property
+    def talk(self) -> set[str]:
+        return set(self.assessment.talk_about)
+
+    @property
+    def step(self) -> int:
+        return self.assessment.step
+
+    @property
+    def is_completed(self) -> bool:
+        return self.assessment.is_completed
+
+    def save_step(self, index: int, step: services.StepInput, *, advance: bool = True) -> None:
+        self.assessment = services.assessment_save_step(
+            assessment=self.assessment, index=index, step=step, advance=advance
+        )
+
+    def complete(self) -> None:
+        self.assessment = services.assessment_complete(assessment=self.assessment)
+
+    def step_url(self, index: int) -> str:
+        return reverse("spiderweb:step", args=[self.assessment.pk, index + 1])
+
+    def result_url(self) -> str:
+        return reverse("spiderweb:result", args=[self.assessment.pk])

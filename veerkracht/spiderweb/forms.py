@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Reflection, ShareScope
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = ["matters_most", "focus_dimension", "want_to_change", "needs", "who_can_help"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields if name != "focus_dimension"}
+        labels = {
+            "matters_most": _("Wat is nu het belangrijkst voor jou?"),
+            "focus_dimension": _("Aan welk onderdeel wil je werken?"),
+            "want_to_change": _("Wat zou je willen veranderen?"),
+            "needs": _("Wat heb je daarvoor nodig?"),
+            "who_can_help": _("Wie of wat kan je daarbij helpen?"),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["focus_dimension"].choices = [
+            ("", _("Weet ik nog niet")),
+            *self.fields["focus_dimension"].choices[1:],
+        ]
+
+
+class ConsentForm(forms.Form):
+    given = forms.BooleanField(
+        label=_(
+            "Mijn cijfers mogen anoniem worden gebruikt om te meten wat de beweging "
+            "in mijn gemeente oplevert."
+        ),
+        help_text=_(
+            "Niemand ziet dan jouw naam of jouw antwoorden. We tellen alleen cijfers van groepen "
+            "van minstens tien mensen. Je kunt dit altijd weer uitzetten."
+        ),
+        required=False,
+    )
+
+
+DURATIONS = [
+    ("7", _("1 week")),
+    ("30", _("1 maand")),
+    ("91", _("3 maanden")),
+    ("182", _("6 maanden")),
+    ("365", _("1 jaar")),
+]
+
+
+class ShareForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("Hoe wil je delen?"),
+        choices=[
+            ("code", _("Ik krijg een code en geef die zelf aan de professional")),
+            ("email", _("Stuur de code per e-mail naar de professional")),
+        ],
+        widget=forms.RadioSelect,
+        initial="code",
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres van de professional"),
+        help_text=_("Alleen nodig als we de code moeten mailen."),
+        required=False,
+    )
+    scope = forms.ChoiceField(
+        label=_("Wat mag de professional zien?"),
+        choices=ShareScope.choices,
+        widget=forms.RadioSelect,
+        initial=ShareScope.ONE,
+    )
+    duration = forms.ChoiceField(label=_("Hoe lang?"), choices=DURATIONS, initial="30")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == "email" and not data.get("email"):
+            self.add_error("email", _("Vul het e-mailadres van de professional in."))
+        return data
+
+
+class ClaimForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code van de inwoner"),
+        help_text=_("Bijvoorbeeld ABCD-EFGH."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notitie bij dit gesprek"),
+        help_text=_("De inwoner leest deze notitie ook."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import Assessment, Instrument, Share, ShareScope, Status
+
+
+def active_instruments() -> QuerySet[Instrument]:
+    return Instrument.objects.filter(is_active=True).order_by("audience", "slug")
+
+
+def completed_webs(user) -> QuerySet[Assessment]:
+    """A person's finished webs, newest first (without the answers, which lists do not need)."""
+    return (
+        Assessment.objects.filter(owner=user, status=Status.COMPLETED)
+        .prefetch_related("instrument")  # one query for the few instrument versions, not one big join
+        .defer("answers", "talk_about")
+        .order_by("-completed_at", "-pk")
+    )
+
+
+def open_drafts(user) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(owner=user, status=Status.DRAFT)
+        .select_related("instrument")
+        .order_by("-started_at")
+    )
+
+
+def shares_of(user) -> QuerySet[Share]:
+    return (
+        Share.objects.filter(owner=user)
+        .select_related("professional__profile", "assessment")
+        .order_by("-created_at")
+    )
+
+
+def active_shares_for_professional(user) -> QuerySet[Share]:
+    return (
+        Share.objects.filter(professional=user, revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .select_related("owner__profile", "assessment")
+        .order_by("expires_at")
+    )
+
+
+def webs_covered(share: Share) -> QuerySet[Assessment]:
+    qs = Assessment.objects.filter(owner_id=share.owner_id, status=Status.COMPLETED).defer(
+        "answers", "talk_about"
+    )
+    if share.scope == ShareScope.ONE:
+        return qs.filter(pk=share.assessment_id)
+    return qs.filter(Q(pk=share.assessment_id) | Q(completed_at__gte=share.created_at)).order_by(
+        "-completed_at"
+    )
+
+
+def access_log_for(user):
+    from veerkracht.core.models import AuditLogEntry
+
+    return (
+        AuditLogEntry.objects.filter(person=user, code__startswith="spiderweb.")
+        .exclude(actor=user)
+        .select_related("actor__profile")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from veerkracht.accounts.views import set_language
+from veerkracht.core import dev
+
+urlpatterns = [
+    path("", include("veerkracht.core.urls")),
+    path("mijn-account/", include("veerkracht.accounts.urls")),
+    path("mijn-spinnenweb/", include("veerkracht.spiderweb.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("taal/", set_language, name="set_language"),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("dev/mail/", dev.mail_list, name="dev_mail")]
+
+handler400 = "veerkracht.core.views.error_400"
+handler403 = "veerkracht.core.views.error_403"
+handler404 = "veerkracht.core.views.error_404"
+handler500 = "veerkracht.core.views.error_500"
