@@ -15,9 +15,25 @@ import pkgutil
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.json"
+
+
+def _postgres_database(url: str, *, create: bool) -> None:
+    """(Re)create the benchmark's own PostgreSQL database, or drop it afterwards."""
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    if not name or name in {"postgres", "template0", "template1"}:
+        raise SystemExit("BENCH_DATABASE_URL must name a database of its own, e.g. .../veerkracht_bench")
+    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        if create:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     db_file = HERE / "bench.sqlite3"
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{db_file}"
+    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{db_file}"
+    os.environ["DATABASE_URL"] = database_url
+    if database_url.startswith("postgres"):
+        _postgres_database(database_url, create=True)
     os.environ["VEERKRACHT_TESTING"] = "1"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("DJANGO_DEBUG", "0")
@@ -67,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         connections.close_all()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+        if database_url.startswith("postgres"):
+            _postgres_database(database_url, create=False)
 
     previous = json.loads(RESULTS.read_text()) if (args.only and RESULTS.exists()) else []
     merged = [r for r in previous if r["name"].split(".")[0] not in apps] + results

@@ -21,7 +21,8 @@ def step_context(
     instrument = web.instrument
     dimension = instrument.dimension(index)
     scale = instrument.definition["scale"]
-    missing = set((error.params or {}).get("items", [])) if error is not None and error.params else set()
+    params = getattr(error, "params", None) or {}  # errors from full_clean() carry no params
+    missing = set(params.get("items", []))
     talk = set(request.POST.getlist("talk")) if posted is not None else web.talk
     items = []
     for item in dimension["items"]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veerkracht.accounts.models import AgeBand
 from veerkracht.core.audit import log_action
 
 from .models import (
@@ -223,7 +224,9 @@ def assessment_save_step(
     *, assessment: Assessment, index: int, step: StepInput, advance: bool = True
 ) -> Assessment:
     """Save one step's answers. `advance` is False when the person goes back without finishing it."""
-    assessment = Assessment.objects.select_for_update().select_related("instrument").get(pk=assessment.pk)
+    assessment = (
+        Assessment.objects.select_for_update(of=("self",)).select_related("instrument").get(pk=assessment.pk)
+    )
     if assessment.is_completed:
         raise ValidationError(_("Dit spinnenweb is al klaar. Je kunt het niet meer veranderen."))
     dimension_items = {i["key"] for i in assessment.instrument.dimension(index)["items"]}
@@ -244,8 +247,8 @@ def _apply_scores(assessment: Assessment, scores: Mapping[str, float | None]) ->
 def assessment_complete(*, assessment: Assessment) -> Assessment:
     """Finish a draft: compute the scores, copy municipality and age band, apply research consent."""
     assessment = (
-        Assessment.objects.select_for_update()
-        .select_related("instrument", "owner__profile")
+        Assessment.objects.select_for_update(of=("self",))  # lock the web only; PostgreSQL refuses
+        .select_related("instrument", "owner__profile")  # to lock the outer-joined profile
         .get(pk=assessment.pk)
     )
     if assessment.is_completed:
@@ -254,7 +257,8 @@ def assessment_complete(*, assessment: Assessment) -> Assessment:
     _apply_scores(assessment, compute_scores(assessment.instrument, assessment.answers))
     profile = assessment.owner.profile
     assessment.municipality = profile.municipality
-    assessment.age_band = profile.age_band
+    # An age band stored under older choices is left out rather than blocking the web.
+    assessment.age_band = profile.age_band if profile.age_band in AgeBand.values else ""
     assessment.research_consent = research_consent_given(assessment.owner)
     assessment.status = Status.COMPLETED
     assessment.completed_at = timezone.now()

@@ -208,3 +208,29 @@ def test_webs_are_not_in_the_back_office(client_for, region_admin, resident, mak
     admin = client_for(region_admin)
     assert admin.get("/beheer/spiderweb/assessment/").status_code == 404
     assert "spinnenweb" not in admin.get("/beheer/").content.decode().lower()
+
+
+def test_an_outdated_age_band_in_the_profile_does_not_block_finishing_a_web(
+    client_for, resident, instruments
+):
+    from veerkracht.accounts.models import Profile
+
+    Profile.objects.filter(user=resident).update(age_band="45-64")  # not a choice (any more)
+    client = client_for(resident)
+    url = client.post(reverse("spiderweb:start"), {"instrument": "eenvoudig"}).url
+    _fill_all(client, instruments["eenvoudig"], url)
+    web = Assessment.objects.get(owner=resident)
+    assert web.status == Status.COMPLETED and web.age_band == ""
+
+
+def test_a_step_page_shows_errors_from_model_validation_without_crashing(rf, resident, instruments):
+    from django.core.exceptions import ValidationError
+
+    from veerkracht.spiderweb.drafts import StoredWeb
+    from veerkracht.spiderweb.presenters import step_context
+    from veerkracht.spiderweb.services import assessment_start
+
+    web = StoredWeb(assessment_start(owner=resident, instrument=instruments["eenvoudig"]))
+    error = ValidationError({"age_band": ["Kies een geldige waarde."]})
+    context = step_context(web, 0, error, {}, rf.post("/", {}))
+    assert not any(item["missing"] for item in context["items"])
