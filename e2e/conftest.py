@@ -59,6 +59,18 @@ def browser_page(chromium, transactional_db, live_server, region, request) -> A1
     assert not unchecked, f"pages shown but never checked with axe: {unchecked}"
 
 
+@pytest.fixture
+def other_browser_page(chromium, browser_page, live_server) -> A11yPage:
+    """A second person's phone (own cookies), for flows between two people; axe-checked the same way."""
+    context = chromium.new_context(viewport=PHONE, locale="nl-NL", bypass_csp=True, device_scale_factor=1)
+    wrapped = A11yPage(context.new_page(), live_server.url)
+    wrapped.page.set_default_timeout(10_000)
+    yield wrapped
+    unchecked = wrapped.unchecked_pages()
+    context.close()
+    assert not unchecked, f"pages shown but never checked with axe: {unchecked}"
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

@@ -78,3 +78,65 @@ def test_history_and_comparison_on_a_phone(browser_page, resident, make_web, cli
     browser_page.visit("/mijn-spinnenweb/geschiedenis/")
     expect(page.get_by_role("heading", name="Hoe je cijfers veranderen")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def _log_in_by_code(browser_page, user) -> None:
+    page = browser_page.visit("/accounts/login/")
+    page.get_by_label("E-mailadres").first.fill(user.email)
+    browser_page.after(lambda: page.get_by_role("button", name="Stuur mij een inlogcode").click())
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
+    page.get_by_label("Code").fill(code)
+    browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
+    if "/accounts/2fa/authenticate/" in page.url:  # professionals: the second step
+        from veerkracht.testing.factories import totp_code
+
+        page.locator("#id_code").fill(totp_code(user))
+        browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())
+
+
+def test_sharing_with_a_professional_notes_access_log_and_stopping(
+    browser_page, other_browser_page, resident, professional, make_web
+):
+    web = make_web(resident, score=5)
+    page, theirs = browser_page.page, other_browser_page.page
+
+    # The resident shares this web with a code, for 30 days.
+    _log_in_by_code(browser_page, resident)
+    browser_page.visit(f"/mijn-spinnenweb/{web.pk}/")
+    browser_page.after(
+        lambda: page.get_by_role("link", name="Bespreken met een professional: dit spinnenweb delen").click()
+    )
+    browser_page.after(lambda: page.get_by_role("button", name="Delen").click())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je spinnenweb is gedeeld")
+    code = page.locator(".vk-code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # The professional, on their own phone, enters the code, sees the web and writes a note.
+    _log_in_by_code(other_browser_page, professional)
+    other_browser_page.visit("/mijn-spinnenweb/met-mij-gedeeld/")
+    theirs.get_by_label("Code van de inwoner").fill(code.lower())
+    other_browser_page.after(lambda: theirs.get_by_role("button", name="Openen").click())
+    expect(theirs.get_by_role("heading", level=1)).to_contain_text(resident.display_name)
+    expect(theirs.locator("figure.vk-web svg")).to_be_visible()
+    theirs.get_by_label("Notitie bij dit gesprek").fill("We spreken af over drie weken weer te kijken.")
+    other_browser_page.after(lambda: theirs.get_by_role("button", name="Notitie opslaan").click())
+    expect(theirs.get_by_text("We spreken af over drie weken weer te kijken.")).to_be_visible()
+    shared_url = theirs.url
+
+    # The resident reads the note, sees who looked, and stops sharing.
+    browser_page.visit(f"/mijn-spinnenweb/{web.pk}/")
+    expect(page.get_by_text("We spreken af over drie weken weer te kijken.")).to_be_visible()
+    browser_page.visit("/mijn-spinnenweb/delen/")
+    expect(page.get_by_role("list").filter(has_text="bekeek je spinnenweb")).to_contain_text(
+        professional.display_name
+    )
+    browser_page.after(lambda: page.get_by_role("button", name="Stop met delen").click())
+    expect(page.get_by_role("table")).to_contain_text("gestopt")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # At once, the professional gets nothing any more.
+    response = theirs.goto(shared_url)
+    other_browser_page.check()
+    assert response.status == 404
+    expect(theirs.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet")

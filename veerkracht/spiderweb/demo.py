@@ -63,4 +63,45 @@ def load(region: Region) -> list[str]:
             needs="Iemand die de eerste keer met me meegaat.",
             who_can_help="Mijn buurvrouw, of de wijkcoach.",
         )
+    _load_shares(now)
     return []
+
+
+def _load_shares(now) -> None:
+    """The demo professional has webs shared with them: two active (one with notes), one expired."""
+    from veerkracht.accounts.demo import DEMO_DOMAIN
+
+    from .models import Share, ShareScope
+
+    professional = User.objects.filter(email=f"professional@{DEMO_DOMAIN}").first()
+    if professional is None or Share.objects.filter(professional=professional).exists():
+        return
+    plans = [
+        # (resident, scope, days until expiry, note by the professional)
+        (
+            "inwoner@demo.veerkracht.nl",
+            ShareScope.FUTURE,
+            90,
+            "Fijn gesprek gehad. Afgesproken: volgende week samen kijken naar de wandelgroep in de wijk.",
+        ),
+        ("jan.inwoner@demo.veerkracht.nl", ShareScope.ONE, 30, ""),
+        ("noor.inwoner@demo.veerkracht.nl", ShareScope.ONE, -10, ""),
+    ]
+    for email, scope, days, note in plans:
+        owner = User.objects.filter(email=email).first()
+        web = (
+            Assessment.objects.filter(owner=owner, status=Status.COMPLETED).order_by("-completed_at").first()
+        )
+        if web is None:
+            continue
+        share, code = services.share_create(
+            web=web, scope=scope, expires_at=now + timedelta(days=max(days, 1))
+        )
+        share = services.share_claim(professional=professional, code=code)
+        if note:
+            services.log_shared_view(viewer=professional, web=web, share=share)
+            services.note_add(share=share, web=web, author=professional, text=note)
+        if days < 0:  # an ended share: the professional sees it has ended, the resident sees it in the list
+            Share.objects.filter(pk=share.pk).update(
+                created_at=now + timedelta(days=days - 60), expires_at=now + timedelta(days=days)
+            )
