@@ -132,7 +132,7 @@ def test_sharing_with_a_professional_notes_access_log_and_stopping(
         professional.display_name
     )
     browser_page.after(lambda: page.get_by_role("button", name="Stop met delen").click())
-    expect(page.get_by_role("table")).to_contain_text("gestopt")
+    expect(page.locator(".vk-card").first).to_contain_text("gestopt")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     # At once, the professional gets nothing any more.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -41,6 +43,20 @@ def active_shares_for_professional(user) -> QuerySet[Share]:
         Share.objects.filter(professional=user, revoked_at__isnull=True, expires_at__gt=timezone.now())
         .select_related("owner__profile", "assessment")
         .order_by("expires_at")
+    )
+
+
+def ended_shares_for_professional(user, *, days: int = 90) -> QuerySet[Share]:
+    """Shares that ended (expired or stopped) in the last `days`: the professional sees why a web is gone."""
+    now = timezone.now()
+    since = now - timedelta(days=days)
+    return (
+        Share.objects.filter(professional=user)
+        .filter(
+            Q(revoked_at__gte=since) | Q(revoked_at__isnull=True, expires_at__lte=now, expires_at__gte=since)
+        )
+        .select_related("owner__profile")
+        .order_by("-expires_at")
     )
 
 

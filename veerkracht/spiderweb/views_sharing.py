@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,13 @@ from . import services
 from .forms import ClaimForm, NoteForm, ShareForm
 from .permissions import get_assessment_for_user, get_share_for_owner, get_shared_web_for_professional
 from .presenters import result_context
-from .selectors import access_log_for, active_shares_for_professional, shares_of, webs_covered
+from .selectors import (
+    access_log_for,
+    active_shares_for_professional,
+    ended_shares_for_professional,
+    shares_of,
+    webs_covered,
+)
 
 
 @login_required
@@ -48,11 +55,10 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def sharing(request: HttpRequest) -> HttpResponse:
-    context = {
-        "shares": shares_of(request.user),
-        "log": access_log_for(request.user)[:100],
-        "now": timezone.now(),
-    }
+    log = list(access_log_for(request.user)[:100])
+    for entry in log:  # the web's date is stored as ISO text; show it as a date
+        entry.web_date = parse_date(str((entry.data or {}).get("date") or ""))
+    context = {"shares": shares_of(request.user), "log": log, "now": timezone.now()}
     return render(request, "spiderweb/sharing.html", context)
 
 
@@ -78,7 +84,8 @@ def shared_home(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Gelukt. Je kunt het spinnenweb nu bekijken."))
             return redirect("spiderweb:shared_web", share.pk, share.assessment_id)
     shares = [(s, list(webs_covered(s))) for s in active_shares_for_professional(request.user)]
-    return render(request, "spiderweb/shared_home.html", {"form": form, "shares": shares})
+    ended = ended_shares_for_professional(request.user)
+    return render(request, "spiderweb/shared_home.html", {"form": form, "shares": shares, "ended": ended})
 
 
 @login_required

@@ -32,9 +32,8 @@ def other_professional(region):
 @pytest.fixture
 def shared(resident, professional, make_web):
     web = make_web(resident)
-    share, code = _share(web)
-    services.share_claim(professional=professional, code=code)
-    return share, web
+    _unclaimed, code = _share(web)
+    return services.share_claim(professional=professional, code=code), web
 
 
 def test_a_code_is_one_time_and_stored_only_as_a_hash(resident, professional, other_professional, make_web):
@@ -144,10 +143,17 @@ def test_revocation_and_expiry_take_effect_at_once(client_for, shared, professio
     assert response.status_code == 302
     assert client.get(_url(share, web)).status_code == 404
     assert client.post(_url(share, web), {"text": "nog iets"}).status_code == 404
+    home = client.get(reverse("spiderweb:shared_home")).content.decode()
+    assert "gestopt op" in home and _url(share, web) not in home
     share.revoked_at = None
     share.expires_at = timezone.now() - timedelta(seconds=1)
     share.save()
     assert client.get(_url(share, web)).status_code == 404
+    home = client.get(reverse("spiderweb:shared_home")).content.decode()
+    assert "verlopen op" in home and _url(share, web) not in home
+    share.expires_at = timezone.now() - timedelta(days=91)  # long ago: no longer listed
+    share.save()
+    assert resident.display_name not in client.get(reverse("spiderweb:shared_home")).content.decode()
 
 
 def test_a_web_outside_the_share_is_not_shown(client_for, shared, professional, resident, make_web):
