@@ -67,13 +67,8 @@ def test_fill_in_without_account_then_keep_it_after_logging_in(browser_page, ins
 
 def test_history_and_comparison_on_a_phone(browser_page, resident, make_web, client_for):
     old, new = make_web(resident, score=4), make_web(resident, score=7)
-    page = browser_page.visit("/accounts/login/")
-    page.get_by_label("E-mailadres").first.fill(resident.email)
-    browser_page.after(lambda: page.get_by_role("button", name="Stuur mij een inlogcode").click())
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
-    page.get_by_label("Code").fill(code)
-    browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
-    browser_page.visit(f"/mijn-spinnenweb/{new.pk}/?vergelijk={old.pk}")
+    _log_in_by_code(browser_page, resident)
+    page = browser_page.visit(f"/mijn-spinnenweb/{new.pk}/?vergelijk={old.pk}")
     expect(page.get_by_role("table")).to_contain_text("+3,0")
     browser_page.visit("/mijn-spinnenweb/geschiedenis/")
     expect(page.get_by_role("heading", name="Hoe je cijfers veranderen")).to_be_visible()

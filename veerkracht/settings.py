@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "veerkracht.regions",
     "veerkracht.accounts",
     "veerkracht.spiderweb",
+    "veerkracht.actioncentre",
 ]
 
 MIDDLEWARE = [

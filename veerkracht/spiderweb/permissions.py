@@ -7,7 +7,7 @@ from django.http import Http404
 from .models import Assessment, Share
 
 
-def get_assessment_for_user(user, pk: int, *, write: bool = False) -> Assessment:
+def get_assessment_for_user(user, pk: int) -> Assessment:
     """The person's own web, or 404: also for staff and admins, who never see residents' webs."""
     if not user.is_authenticated:
         raise Http404

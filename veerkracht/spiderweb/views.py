@@ -45,7 +45,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    return _fill_in(request, StoredWeb(get_assessment_for_user(request.user, pk, write=True)), number)
+    return _fill_in(request, StoredWeb(get_assessment_for_user(request.user, pk)), number)
 
 
 def session_step(request: HttpRequest, number: int) -> HttpResponse:
@@ -146,7 +146,7 @@ def session_forget(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def reflection(request: HttpRequest, pk: int) -> HttpResponse:
-    web = get_assessment_for_user(request.user, pk, write=True)
+    web = get_assessment_for_user(request.user, pk)
     form = ReflectionForm(request.POST, instance=getattr(web, "reflection", None))
     if not form.is_valid():
         context = result_context(web, compare=None, others=[]) | {"reflection_form": form}
@@ -177,7 +177,7 @@ def consent(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
-    web = get_assessment_for_user(request.user, pk, write=True)
+    web = get_assessment_for_user(request.user, pk)
     if request.method == "POST":
         services.assessment_delete(assessment=web)
         messages.success(request, _("Het spinnenweb is verwijderd."))

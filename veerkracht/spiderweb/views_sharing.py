@@ -31,7 +31,7 @@ from .selectors import (
 
 @login_required
 def share_create(request: HttpRequest, pk: int) -> HttpResponse:
-    web = get_assessment_for_user(request.user, pk, write=True)
+    web = get_assessment_for_user(request.user, pk)
     if not web.is_completed:
         raise Http404
     form = ShareForm(request.POST if request.method == "POST" else None)

@@ -1,0 +1,97 @@
+"""The action centre's vocabulary: themes, help types and the six dimensions, stored as bit sets.
+
+A request, initiative, offer or profile touches several themes and dimensions. They are stored as one
+integer each (bit i = choice i), not as many-to-many rows: filtering ("initiatives about loneliness")
+and ranking suggestions ("how many themes overlap") then stay single-table expressions that SQLite and
+PostgreSQL evaluate fast on 100,000 rows. The order of the choices is therefore part of the data:
+add new choices at the end, never reorder or remove one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.lookups import GreaterThan
+from django.utils.translation import gettext_lazy as _
+
+from veerkracht.spiderweb.models import DIMENSION_KEYS, DIMENSION_NAMES
+
+
+class Flags:
+    """A fixed, ordered list of (key, label) choices that is stored as a bit set."""
+
+    def __init__(self, choices: Iterable[tuple[str, object]]) -> None:
+        self.choices = list(choices)
+        self.keys = [key for key, _label in self.choices]
+        self.bits = {key: 1 << i for i, key in enumerate(self.keys)}
+        self.labels = dict(self.choices)
+
+    def mask(self, keys: Iterable[str]) -> int:
+        """Keys to a bit set; unknown keys raise KeyError (forms only offer known ones)."""
+        value = 0
+        for key in keys:
+            value |= self.bits[key]
+        return value
+
+    def keys_of(self, mask: int | None) -> list[str]:
+        return [key for key in self.keys if (mask or 0) & self.bits[key]]
+
+    def labels_of(self, mask: int | None) -> list[str]:
+        return [str(self.labels[key]) for key in self.keys_of(mask)]
+
+    def any_of(self, field: str, keys: Iterable[str]) -> Q:
+        """Q for rows whose bit set in `field` shares at least one of `keys` (empty keys: no filter)."""
+        query = Q()
+        for key in keys:
+            query |= Q(bit_test(field, self.bits[key]))
+        return query
+
+    def overlap(self, field: str, mask: int):
+        """An SQL expression counting how many bits of `mask` are also set in `field`."""
+        total = Value(0, output_field=IntegerField())
+        for key in self.keys_of(mask):
+            total = total + Case(
+                When(bit_test(field, self.bits[key]), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        return total
+
+
+def bit_test(field: str, bit: int) -> GreaterThan:
+    """`field & bit > 0`, portable: no popcount, which SQLite lacks."""
+    return GreaterThan(F(field).bitand(bit), 0)
+
+
+THEMES = Flags(
+    [
+        ("loneliness", _("Eenzaamheid en meedoen")),
+        ("money", _("Geldzorgen en schulden")),
+        ("work", _("Werk en inkomen")),
+        ("movement", _("Bewegen en sport")),
+        ("food", _("Gezond eten")),
+        ("youth", _("Jeugd en gezin")),
+        ("elderly", _("Ouder worden")),
+        ("neighbourhood", _("Wonen en de wijk")),
+        ("mental", _("Mentale gezondheid")),
+        ("care", _("Zorg en welzijn")),
+        ("school", _("School en leren")),
+        ("nature", _("Natuur en buiten")),
+        ("culture", _("Cultuur en creativiteit")),
+        ("volunteering", _("Vrijwilligerswerk")),
+    ]
+)
+
+HELP_TYPES = Flags(
+    [
+        ("people", _("Mensen die meedoen")),
+        ("place", _("Een plek")),
+        ("money", _("Geld")),
+        ("knowledge", _("Kennis en advies")),
+        ("contacts", _("Contacten")),
+        ("publicity", _("Bekendheid")),
+    ]
+)
+
+DIMENSIONS = Flags([(key, DIMENSION_NAMES[key]) for key in DIMENSION_KEYS])
