@@ -15,14 +15,16 @@ MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 
 
 def _camel(slug: str) -> str:
-    return "".join(part.capitalize() for part in slug.replace("_", "-").split("-"))
+    """A FHIR `name`: starts with a capital letter, letters, digits and _ only."""
+    name = "".join(part.capitalize() for part in slug.replace("_", "-").split("-"))
+    return name if name[:1].isalpha() else f"Q{name}"
 
 
 def questionnaire_url(base_url: str, slug: str) -> str:
     return f"{base_url.rstrip('/')}/fhir/Questionnaire/{slug}"
 
 
-def questionnaire(*, definition: Mapping, base_url: str, language: str = "nl") -> dict:
+def questionnaire(*, definition: Mapping, base_url: str, language: str = "nl", active: bool = True) -> dict:
     """The instrument as a Questionnaire: one group per dimension, an integer item per statement,
     a boolean "I want to talk about this" per statement and the read-only dimension score."""
     groups = []
@@ -71,7 +73,7 @@ def questionnaire(*, definition: Mapping, base_url: str, language: str = "nl") -
         "version": definition["version"],
         "name": _camel(definition["slug"]),
         "title": definition["title"].get(language) or definition["title"]["nl"],
-        "status": "active",
+        "status": "active" if active else "retired",  # an old version can no longer be filled in
         "language": language,
         "subjectType": ["Patient"],
         "description": definition["intro"].get(language) or definition["intro"]["nl"],

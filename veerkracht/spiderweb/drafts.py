@@ -43,10 +43,16 @@ class SessionWeb:
     @classmethod
     def load(cls, request: HttpRequest) -> SessionWeb | None:
         data = request.session.get(SESSION_KEY)
-        if not isinstance(data, dict):
+        if data is None:
             return None
-        instrument = Instrument.objects.filter(pk=data.get("instrument")).first()
-        return cls(request, instrument, data) if instrument else None
+        instrument = None
+        if isinstance(data, dict) and type(data.get("instrument")) is int:
+            instrument = Instrument.objects.filter(pk=data["instrument"]).first()
+        if instrument is None or not _is_valid(data, instrument):
+            # A damaged or outdated session web is dropped; the views then say it was not kept.
+            request.session.pop(SESSION_KEY, None)
+            return None
+        return cls(request, instrument, data)
 
     @property
     def answers(self) -> dict[str, int]:
@@ -143,3 +149,23 @@ class StoredWeb:
 
     def result_url(self) -> str:
         return reverse("spiderweb:result", args=[self.assessment.pk])
+
+
+def _is_valid(data: dict, instrument: Instrument) -> bool:
+    """Only what this code itself writes passes: known keys, right types, answers 0–10, steps in range."""
+    answers, talk, step = data.get("answers"), data.get("talk"), data.get("step")
+    keys = set(instrument.item_keys)
+    return (
+        isinstance(answers, dict)
+        and set(answers) <= keys
+        and all(
+            type(v) is int and instrument.scale_min <= v <= instrument.scale_max for v in answers.values()
+        )
+        and isinstance(talk, list)
+        and set(talk) <= keys
+        and type(step) is int
+        and 0 <= step < len(instrument.dimensions)
+        and isinstance(data.get("completed"), bool)
+        and (not data["completed"] or set(answers) == keys)
+        and isinstance(data.get("started_at"), str)
+    )

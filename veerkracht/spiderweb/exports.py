@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import DIMENSION_KEYS, Assessment, Status
+from .models import DIMENSION_KEYS, Assessment, ConversationNote, Share
 from .services import research_consent_given
 
 
@@ -14,7 +14,12 @@ def web_export(web: Assessment) -> dict:
     reflection = getattr(web, "reflection", None) if web.pk else None
     return {
         "instrument": {"slug": instrument.slug, "version": instrument.version, "title": instrument.title},
+        "status": web.status,
+        "started_at": web.started_at.isoformat() if web.started_at else None,
         "completed_at": web.completed_at.isoformat() if web.completed_at else None,
+        "municipality": web.municipality.name if web.municipality_id and web.municipality else None,
+        "age_band": web.age_band,
+        "research_consent": web.research_consent,
         "scores": {key: web.score_for(key) for key in DIMENSION_KEYS},
         "answers": [
             {
@@ -41,10 +46,23 @@ def web_export(web: Assessment) -> dict:
 
 def personal_export(user) -> dict:
     profile = user.profile
+    from .selectors import access_log_for
+
+    # Drafts too: the right of access covers everything stored, finished or not.
     webs = (
-        Assessment.objects.filter(owner=user, status=Status.COMPLETED)
-        .select_related("instrument", "reflection")
-        .order_by("completed_at")
+        Assessment.objects.filter(owner=user)
+        .select_related("instrument", "reflection", "municipality")
+        .order_by("started_at", "pk")
+    )
+    shares = (
+        Share.objects.filter(owner=user)
+        .select_related("professional__profile", "assessment")
+        .order_by("created_at")
+    )
+    notes = (
+        ConversationNote.objects.filter(assessment__owner=user)
+        .select_related("author__profile", "assessment")
+        .order_by("created_at")
     )
     return {
         "account": {
@@ -59,6 +77,37 @@ def personal_export(user) -> dict:
         },
         "research_consent": research_consent_given(user),
         "spider_webs": [web_export(web) for web in webs],
+        "shares": [
+            {
+                "with": share.professional.display_name if share.professional else None,
+                "invite_email": share.invite_email,
+                "scope": share.scope,
+                "first_web_started_at": share.assessment.started_at.isoformat() if share.assessment else None,
+                "include_reflection": share.include_reflection,
+                "created_at": share.created_at.isoformat(),
+                "expires_at": share.expires_at.isoformat(),
+                "revoked_at": share.revoked_at.isoformat() if share.revoked_at else None,
+            }
+            for share in shares
+        ],
+        "conversation_notes": [
+            {
+                "web_started_at": note.assessment.started_at.isoformat(),
+                "author": note.author.display_name,
+                "text": note.text,
+                "created_at": note.created_at.isoformat(),
+            }
+            for note in notes
+        ],
+        "who_looked": [
+            {
+                "when": entry.created_at.isoformat(),
+                "who": entry.actor.display_name if entry.actor else None,
+                "what": entry.code,
+                "data": entry.data,
+            }
+            for entry in access_log_for(user)
+        ],
     }
 
 
@@ -72,7 +121,7 @@ def fhir_export(web: Assessment, *, base_url: str) -> dict:
     scores = {key: web.score_for(key) for key in DIMENSION_KEYS}
     return fhir.bundle(
         [
-            fhir.questionnaire(definition=definition, base_url=base_url),
+            fhir.questionnaire(definition=definition, base_url=base_url, active=web.instrument.is_active),
             fhir.questionnaire_response(
                 definition=definition,
                 base_url=base_url,

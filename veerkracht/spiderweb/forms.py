@@ -61,6 +61,7 @@ class ShareForm(forms.Form):
         initial="code",
     )
     email = forms.EmailField(
+        max_length=254,
         label=_("E-mailadres van de professional"),
         help_text=_("Alleen nodig als we de code moeten mailen."),
         required=False,
@@ -72,6 +73,11 @@ class ShareForm(forms.Form):
         initial=ShareScope.ONE,
     )
     duration = forms.ChoiceField(label=_("Hoe lang?"), choices=DURATIONS, initial="30")
+    include_reflection = forms.BooleanField(
+        label=_("De professional mag ook lezen wat ik bij 'Het andere gesprek' schreef"),
+        help_text=_("Wat belangrijk is voor jou, wat je wilt veranderen en wat je nodig hebt."),
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()

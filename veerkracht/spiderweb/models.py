@@ -132,6 +132,14 @@ class Assessment(models.Model):
             models.Index(fields=["owner", "status", "-completed_at"]),
             models.Index(fields=["research_consent", "municipality", "completed_at"]),
         ]
+        constraints = [
+            # One open draft per person and instrument: a double "start" resumes it instead.
+            models.UniqueConstraint(
+                fields=["owner", "instrument"],
+                condition=models.Q(status="draft"),
+                name="one_draft_per_instrument",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.completed_at or self.started_at:%Y-%m-%d}"
@@ -215,7 +223,14 @@ class Share(models.Model):
     """
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_given")
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="shares")
+    # SET_NULL: a share of "all future webs" outlives the deletion of the web it started with
+    # (shares of only that web are deleted with it, in assessment_delete).
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="shares"
+    )
+    include_reflection = models.BooleanField(
+        _("De professional mag ook lezen wat ik bij 'Het andere gesprek' schreef"), default=False
+    )
     scope = models.CharField(_("wat deel je"), max_length=10, choices=ShareScope.choices)
     invite_email = models.EmailField(_("e-mailadres van de professional"), blank=True)
     code_hash = models.CharField(max_length=64, unique=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 from statistics import fmean
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,9 +27,11 @@ from .models import (
     Reflection,
     ResearchConsent,
     Share,
+    ShareScope,
     Status,
 )
 
+logger = logging.getLogger(__name__)
 INSTRUMENT_DIR = Path(__file__).resolve().parent / "instruments"
 SCHEMA = "veerkracht.instrument/1"
 ITEM_KEY = re.compile(r"^[a-z]+\.[a-z0-9_]+$")
@@ -214,8 +217,12 @@ def assessment_start(*, owner, instrument: Instrument) -> Assessment:
     if draft is not None:
         return draft
     assessment = Assessment(owner=owner, instrument=instrument)
-    assessment.full_clean()
-    assessment.save()
+    assessment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():  # a savepoint: a parallel "start" may have won the race
+            assessment.save()
+    except IntegrityError:
+        return Assessment.objects.get(owner=owner, instrument=instrument, status=Status.DRAFT)
     return assessment
 
 
@@ -294,6 +301,7 @@ def assessment_create_from_answers(
 @transaction.atomic
 def assessment_delete(*, assessment: Assessment) -> None:
     log_action("spiderweb.assessment.deleted", actor=assessment.owner, person=assessment.owner)
+    Share.objects.filter(assessment=assessment, scope=ShareScope.ONE).delete()
     assessment.delete()
 
 
@@ -347,7 +355,13 @@ def hash_code(code: str) -> str:
 
 @transaction.atomic
 def share_create(
-    *, web: Assessment, scope: str, expires_at, invite_email: str = "", base_url: str = ""
+    *,
+    web: Assessment,
+    scope: str,
+    expires_at,
+    invite_email: str = "",
+    include_reflection: bool = False,
+    base_url: str = "",
 ) -> tuple[Share, str]:
     """Share a web; returns the share and the one-time code (shown or mailed once, stored only hashed)."""
     from datetime import timedelta
@@ -367,12 +381,21 @@ def share_create(
         invite_email=invite_email.strip().lower(),
         code_hash=hash_code(code),
         expires_at=expires_at,
+        include_reflection=include_reflection,
     )
     share.full_clean()
     share.save()
     log_action("spiderweb.share.created", actor=web.owner, person=web.owner, subject=share)
     if share.invite_email:
-        transaction.on_commit(lambda: _send_invite(share, code, base_url))
+        # Sent inside the transaction on purpose: the code exists only in this mail, so a share whose
+        # mail failed must not stay behind (nothing half-saved); the resident gets a clear message.
+        try:
+            _send_invite(share, code, base_url)
+        except Exception as exc:
+            logger.exception("share invite mail failed")
+            raise ValidationError(
+                _("We konden de e-mail nu niet versturen. Probeer het later nog eens, of kies voor een code.")
+            ) from exc
     return share, code
 
 

@@ -119,10 +119,19 @@ def session_keep(request: HttpRequest) -> HttpResponse:
         return redirect("spiderweb:home")
     if request.method != "POST":
         return render(request, "spiderweb/session_keep.html", {"web": web.as_assessment()})
-    assessment = services.assessment_create_from_answers(
-        owner=request.user, instrument=web.instrument, answers=web.answers, talk_about=web.talk
-    )
+    # Forget first (and save the session) so a double click cannot keep the same web twice.
+    instrument, answers, talk = web.instrument, dict(web.answers), web.talk
     web.forget()
+    request.session.save()
+    try:
+        assessment = services.assessment_create_from_answers(
+            owner=request.user, instrument=instrument, answers=answers, talk_about=talk
+        )
+    except ValidationError:
+        messages.error(
+            request, _("Dit spinnenweb kon niet worden bewaard. Vul het opnieuw in, dat duurt maar even.")
+        )
+        return redirect("spiderweb:home")
     messages.success(request, _("Je spinnenweb is bewaard in je account."))
     return redirect("spiderweb:result", assessment.pk)
 
@@ -147,6 +156,8 @@ def session_forget(request: HttpRequest) -> HttpResponse:
 @require_POST
 def reflection(request: HttpRequest, pk: int) -> HttpResponse:
     web = get_assessment_for_user(request.user, pk)
+    if not web.is_completed:
+        raise Http404
     form = ReflectionForm(request.POST, instance=getattr(web, "reflection", None))
     if not form.is_valid():
         context = result_context(web, compare=None, others=[]) | {"reflection_form": form}

@@ -25,7 +25,7 @@ from .selectors import (
     active_shares_for_professional,
     ended_shares_for_professional,
     shares_of,
-    webs_covered,
+    webs_per_share,
 )
 
 
@@ -43,10 +43,11 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
                 scope=data["scope"],
                 expires_at=timezone.now() + timedelta(days=int(data["duration"])),
                 invite_email=data["email"] if data["method"] == "email" else "",
+                include_reflection=data["include_reflection"],
                 base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            form.add_error(None, exc.messages)
         else:
             # The code is shown once, right now; afterwards only its hash exists.
             return render(request, "spiderweb/share_created.html", {"share": share, "code": code, "web": web})
@@ -82,8 +83,10 @@ def shared_home(request: HttpRequest) -> HttpResponse:
             form.add_error("code", exc)
         else:
             messages.success(request, _("Gelukt. Je kunt het spinnenweb nu bekijken."))
+            if share.assessment_id is None:  # the first web was deleted; later ones are listed below
+                return redirect("spiderweb:shared_home")
             return redirect("spiderweb:shared_web", share.pk, share.assessment_id)
-    shares = [(s, list(webs_covered(s))) for s in active_shares_for_professional(request.user)]
+    shares = webs_per_share(list(active_shares_for_professional(request.user)))
     ended = ended_shares_for_professional(request.user)
     return render(request, "spiderweb/shared_home.html", {"form": form, "shares": shares, "ended": ended})
 
@@ -100,7 +103,8 @@ def shared_web(request: HttpRequest, share_pk: int, web_pk: int) -> HttpResponse
     context = result_context(web, compare=None, others=[]) | {
         "share": share,
         "note_form": form,
-        "notes": web.notes.select_related("author__profile"),
-        "reflection": getattr(web, "reflection", None),
+        # Only this share's notes: notes written under an earlier (ended) share are not for this reader.
+        "notes": share.notes.filter(assessment=web).select_related("author__profile"),
+        "reflection": getattr(web, "reflection", None) if share.include_reflection else None,
     }
     return render(request, "spiderweb/shared_web.html", context)
