@@ -95,7 +95,7 @@ def _load_shares(now) -> None:
         if web is None:
             continue
         share, code = services.share_create(
-            web=web, scope=scope, expires_at=now + timedelta(days=max(days, 1))
+            web=web, scope=scope, expires_at=now + timedelta(days=max(days, 1)), include_reflection=bool(note)
         )
         share = services.share_claim(professional=professional, code=code)
         if note:
