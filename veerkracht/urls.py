@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,6 +22,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += [path("dev/mail/", dev.mail_list, name="dev_mail")]
+    # Uploaded photos; in production the web server serves MEDIA_ROOT at /media/.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "veerkracht.core.views.error_400"
 handler403 = "veerkracht.core.views.error_403"

@@ -3,10 +3,20 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from veerkracht.core.navigation import NavItem
+
+
+def _is_staff(user) -> bool:
+    return user.is_authenticated and user.has_role("staff")
+
 
 class ActioncentreConfig(AppConfig):
     name = "veerkracht.actioncentre"
     label = "actioncentre"
     verbose_name = _("Actiecentrum")
-    # Navigation entries are added once the pages exist (see the issue note).
-    nav_items = ()
+    nav_items = (
+        NavItem(_("Actiecentrum"), "actioncentre:home", order=30, prefix="/actiecentrum/"),
+        NavItem(_("Initiatieven"), "initiatives:list", order=31, prefix="/initiatieven/"),
+        NavItem(_("Verbinden"), "connect:home", order=32, prefix="/verbinden/"),
+        NavItem(_("Bord"), "actioncentre:board", order=40, visible=_is_staff, prefix="/actiecentrum/bord/"),
+    )

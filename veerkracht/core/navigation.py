@@ -46,6 +46,11 @@ def nav_for(request) -> list[dict]:
             continue
         url = reverse(item.url_name)
         prefix = item.prefix or url
-        current = path == url if prefix == "/" else path.startswith(prefix)
-        entries.append({"label": item.label, "url": url, "current": current})
+        matches = path == url if prefix == "/" else path.startswith(prefix)
+        entries.append({"label": item.label, "url": url, "current": matches, "prefix": len(prefix)})
+    # Only the most specific match is current (/actiecentrum/bord/ is "Bord", not also "Actiecentrum").
+    longest = max((e["prefix"] for e in entries if e["current"]), default=None)
+    for entry in entries:
+        entry["current"] = entry["current"] and entry.pop("prefix") == longest
+        entry.pop("prefix", None)
     return entries

@@ -91,3 +91,10 @@ def test_a_form_without_csrf_token_is_refused_with_a_clear_page(region):
 
 def test_dev_mail_page_does_not_exist_in_production(client, region):
     assert client.get("/dev/mail/").status_code == 404
+
+
+def test_only_the_most_specific_menu_item_is_current(client_for, staff):
+    html = client_for(staff).get("/actiecentrum/bord/").content.decode()
+    nav = html.split('aria-label="Hoofdmenu"')[1].split("</nav>")[0]
+    assert nav.count('aria-current="page"') == 1
+    assert 'aria-current="page">Bord' in nav

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection as db
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from veerkracht.accounts import services as account_services
+from veerkracht.accounts.models import Role
+from veerkracht.actioncentre.matching import suggestions_for_need, suggestions_for_request
+from veerkracht.actioncentre.models import Availability, Offer, PartnerProfile
+from veerkracht.actioncentre.services import connect as services
+from veerkracht.actioncentre.vocab import DIMENSIONS, THEMES
+from veerkracht.testing.factories import UserFactory
+
+from .test_connect_services import (
+    make_ambassador,
+    make_initiative,
+    make_need,
+    make_offer,
+    make_partner,
+    make_request,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _aged(offer, days):
+    """Make an offer older, so ties are decided by a known created_at."""
+    Offer.objects.filter(pk=offer.pk).update(created_at=timezone.now() - timedelta(days=days))
+    return offer
+
+
+@pytest.fixture
+def known_case(region):
+    """An initiative in Maastricht (Zuid-Limburg) about loneliness and growing older needs a place."""
+    owner = UserFactory(email="eigenaar@example.org")
+    initiative = make_initiative(
+        region, owner=owner, themes=["loneliness", "elderly"], dimensions=["participation", "meaning"]
+    )
+    need = make_need(initiative, help_type="place")
+    giver = UserFactory(email="gever@example.org")
+    offers = {
+        # 4 (place) + 2×2 themes + 1 dimension + 3 same municipality = 12
+        "A": make_offer(giver, region, themes=["loneliness", "elderly"], dimensions=["participation"]),
+        # 4 + 2×1 + 0 + 2 same subregion (Heerlen) = 8
+        "B": make_offer(giver, region, code="GM0917", themes=["loneliness"]),
+        # 4 + 2×1 + 2 dimensions + 1 whole region = 9
+        "C": make_offer(
+            giver, region, code=None, themes=["elderly"], dimensions=["participation", "meaning"]
+        ),
+        # 4, in Venlo (elsewhere); D is newer than H
+        "D": _aged(make_offer(giver, region, code="GM0983", title="D"), 1),
+        "H": _aged(make_offer(giver, region, code="GM0983", title="H"), 5),
+    }
+    # Never suggested: another help type, hidden, the initiative owner's own offer.
+    make_offer(giver, region, help_type="money", themes=["loneliness", "elderly"])
+    services.offer_set_active(offer=make_offer(giver, region, themes=["loneliness"]), active=False)
+    make_offer(owner, region, themes=["loneliness", "elderly"])
+    ambassadors = {
+        # 3 (helps with a place) + 2×1 + 0 + 3 same municipality = 8
+        "Amb1": make_ambassador(
+            region, "amb1@example.org", help_types=["place", "knowledge"], themes=["loneliness"]
+        ),
+        # 0 + 2×1 + 1 + 0 (Venlo) = 3, and little time
+        "Amb4": make_ambassador(
+            region,
+            "amb4@example.org",
+            code="GM0983",
+            themes=["elderly"],
+            dimensions=["meaning"],
+            availability=Availability.LIMITED,
+        ),
+    }
+    make_ambassador(region, "amb2@example.org", help_types=["place"], availability=Availability.UNAVAILABLE)
+    make_ambassador(region, "amb3@example.org", help_types=["place"], is_public=False)
+    # 3 + 2×2 + 0 + 2 same subregion (Heerlen) = 9
+    partner = make_partner(region, themes=["loneliness", "elderly"])
+    hidden = make_partner(region, name="Verborgen", themes=["loneliness", "elderly"])
+    PartnerProfile.objects.filter(organisation=hidden).update(is_public=False)
+    return need, offers, ambassadors, partner
+
+
+def _summary(suggestions):
+    return [(s.kind, s.obj.pk, s.score) for s in suggestions]
+
+
+def test_the_ranking_of_a_known_case(known_case):
+    need, offers, ambassadors, partner = known_case
+    expected = [
+        ("offer", offers["A"].pk, 12),
+        ("offer", offers["C"].pk, 9),
+        ("partner", partner.partner_profile.pk, 9),
+        ("offer", offers["B"].pk, 8),
+        ("ambassador", ambassadors["Amb1"].pk, 8),
+        ("offer", offers["D"].pk, 4),
+        ("offer", offers["H"].pk, 4),
+        ("ambassador", ambassadors["Amb4"].pk, 3),
+    ]
+    assert _summary(suggestions_for_need(need)) == expected
+    assert _summary(suggestions_for_need(need, limit=3)) == expected[:3]
+
+
+def test_reasons_are_plain_dutch(known_case):
+    need, offers, ambassadors, partner = known_case
+    by_pk = {(s.kind, s.obj.pk): s.reasons for s in suggestions_for_need(need)}
+    assert by_pk[("offer", offers["A"].pk)] == [
+        "Biedt een plek",
+        "2 thema's gemeen: Eenzaamheid en meedoen, Ouder worden",
+        "1 kant van gezondheid gemeen: Meedoen",
+        "In dezelfde gemeente",
+    ]
+    assert by_pk[("offer", offers["C"].pk)][-1] == "Voor de hele regio"
+    assert by_pk[("offer", offers["B"].pk)][-1] == "In dezelfde deelregio"
+    assert by_pk[("offer", offers["D"].pk)] == ["Biedt een plek"]
+    assert by_pk[("ambassador", ambassadors["Amb1"].pk)] == [
+        "Kan helpen met: een plek",
+        "1 thema gemeen: Eenzaamheid en meedoen",
+        "In dezelfde gemeente",
+    ]
+    assert by_pk[("ambassador", ambassadors["Amb4"].pk)][-1] == "Let op: heeft weinig tijd"
+    assert by_pk[("partner", partner.partner_profile.pk)][0] == "Kan helpen met: een plek"
+
+
+def test_someone_already_proposed_is_not_suggested_again(known_case, staff):
+    need, offers, _ambassadors, _partner = known_case
+    services.connection_propose(need=need, offer=offers["A"], message="Past", proposed_by=staff)
+    assert offers["A"].pk not in [s.obj.pk for s in suggestions_for_need(need) if s.kind == "offer"]
+
+
+def test_ambassadors_without_the_role_any_more_are_left_out(known_case):
+    need, _offers, ambassadors, _partner = known_case
+    account_services.role_revoke(user=ambassadors["Amb1"].user, role=Role.AMBASSADOR)
+    assert ambassadors["Amb1"].pk not in [
+        s.obj.pk for s in suggestions_for_need(need) if s.kind == "ambassador"
+    ]
+
+
+def test_a_request_matches_any_of_its_help_types(region):
+    giver = UserFactory(email="gever@example.org")
+    place = make_offer(giver, region, help_type="place")
+    money = make_offer(giver, region, help_type="money", code="GM0983")
+    make_offer(giver, region, help_type="publicity")
+    request = make_request(region, needs=("place", "money"))
+    assert _summary(suggestions_for_request(request)) == [("offer", place.pk, 7), ("offer", money.pk, 4)]
+
+
+def _fill(region, owner, count):
+    for i in range(count):
+        Offer.objects.create(
+            region=region,
+            owner=owner,
+            help_type="place",
+            title=f"Aanbod {i}",
+            description="Een ruimte.",
+            themes=THEMES.mask(["loneliness"] if i % 2 else ["elderly"]),
+            dimensions=DIMENSIONS.mask(["participation"]),
+        )
+
+
+def test_scoring_runs_in_sql_and_queries_do_not_grow_with_the_number_of_offers(region):
+    initiative = make_initiative(region, themes=["loneliness"], dimensions=["participation"])
+    need = make_need(initiative)
+    giver = UserFactory(email="gever@example.org")
+    counts = []
+    for total in (5, 50):
+        _fill(region, giver, total - Offer.objects.count())
+        with CaptureQueriesContext(db) as queries:
+            found = suggestions_for_need(need, limit=10)
+        counts.append(len(queries))
+        assert len(found) == min(total, 10)
+    assert counts[0] == counts[1] <= 5
+    offer_sql = next(q["sql"] for q in queries.captured_queries if "actioncentre_offer" in q["sql"])
+    # The database scores, sorts and limits; Python never sees the other candidates.
+    assert "CASE" in offer_sql and "ORDER BY" in offer_sql and "LIMIT 10" in offer_sql

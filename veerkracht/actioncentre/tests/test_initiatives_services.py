@@ -1,0 +1,349 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from veerkracht.actioncentre import selectors_initiatives as selectors
+from veerkracht.actioncentre.models import (
+    Follow,
+    FollowKind,
+    Initiative,
+    Phase,
+    PhaseChange,
+    Request,
+    RequestKind,
+    Review,
+)
+from veerkracht.actioncentre.services import initiatives as services
+from veerkracht.actioncentre.tokens import hash_token, new_token
+from veerkracht.core.models import AuditLogEntry
+from veerkracht.testing.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def make_initiative(region, staff):
+    def make(title="Samen koken", *, by=None, municipality="GM0935", **kwargs):
+        from veerkracht.regions.models import Municipality
+
+        defaults = {
+            "region": region,
+            "owner": by,
+            "title": title,
+            "summary": "We koken elke week samen.",
+            "description": "Buren koken samen en eten samen.",
+            "municipality": Municipality.objects.get(code=municipality),
+            "who": "Een groep buren",
+            "themes": ["loneliness", "food"],
+            "dimensions": ["participation"],
+            "created_by": by or staff,
+        }
+        return services.initiative_create(**(defaults | kwargs))
+
+    return make
+
+
+# --- Creating ---------------------------------------------------------------------------------
+
+
+def test_staff_initiatives_are_public_and_residents_wait_for_approval(make_initiative, resident, staff):
+    by_staff = make_initiative("Wandelgroep")
+    by_resident = make_initiative("Moestuin", by=resident)
+    assert by_staff.review == Review.PUBLIC
+    assert by_resident.review == Review.PENDING and by_resident.owner == resident
+    assert by_resident.subregion == by_resident.municipality.subregion is not None
+    first = by_resident.phase_changes.get()
+    assert (first.from_phase, first.to_phase, first.changed_by) == ("", Phase.INSPIRE, resident)
+    assert AuditLogEntry.objects.filter(code="actioncentre.initiative.created").count() == 2
+
+
+def test_slugs_are_unique_and_never_a_page_name(make_initiative):
+    first = make_initiative("Samen koken!")
+    second = make_initiative("Samen   koken")
+    reserved = make_initiative("Nieuw")
+    assert first.slug == "samen-koken"
+    assert second.slug == "samen-koken-2"
+    assert reserved.slug == "nieuw-2"
+
+
+def test_a_municipality_outside_the_region_is_refused(make_initiative, region):
+    from veerkracht.regions.models import Municipality, Region
+
+    other = Region.objects.create(slug="elders", name="Elders", province_code="PV99", movement_name="Elders")
+    Municipality.objects.create(
+        code="GM9999", name="Ergens", province_code="PV99", province_name="Elders", region=other
+    )
+    with pytest.raises(ValidationError, match="in deze regio"):
+        make_initiative(municipality="GM9999")
+    assert not Initiative.objects.exists()
+
+
+def test_an_idea_is_linked_to_the_initiative_made_from_it(make_initiative, region, staff):
+    idea = Request.objects.create(
+        region=region,
+        kind=RequestKind.IDEA,
+        title="Buurtmoestuin",
+        description="Een moestuin",
+        municipality=region.municipalities.get(code="GM0935"),
+        name="Anna",
+        email="anna@example.org",
+        token_hash=hash_token(new_token()),
+    )
+    initiative = make_initiative("Buurtmoestuin", from_request=idea)
+    idea.refresh_from_db()
+    assert idea.initiative == initiative
+    assert AuditLogEntry.objects.filter(code="actioncentre.request.initiative_linked").exists()
+
+
+def test_details_change_but_the_address_stays(make_initiative, region, staff):
+    initiative = make_initiative("Samen koken")
+    services.initiative_update_details(
+        initiative=initiative,
+        actor=staff,
+        title="Samen koken en eten",
+        summary="Nieuw",
+        description="Anders",
+        municipality=region.municipalities.get(code="GM0917"),
+        who="Buren",
+        themes=["food"],
+        dimensions=[],
+    )
+    initiative.refresh_from_db()
+    assert initiative.slug == "samen-koken" and initiative.title == "Samen koken en eten"
+    assert initiative.subregion == initiative.municipality.subregion
+    with pytest.raises(ValidationError):
+        services.initiative_update_details(
+            initiative=initiative,
+            actor=staff,
+            title="x",
+            summary="x",
+            description="x",
+            municipality=initiative.municipality,
+            who="x",
+            themes=["not-a-theme"],
+            dimensions=[],
+        )
+
+
+# --- Reviewing --------------------------------------------------------------------------------
+
+
+def test_only_staff_review_and_the_owner_hears_the_outcome(
+    make_initiative, resident, staff, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(by=resident)
+    with pytest.raises(PermissionDenied):
+        services.initiative_review(initiative=initiative, approve=True, actor=resident)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_review(initiative=initiative, approve=True, actor=staff)
+    initiative.refresh_from_db()
+    assert initiative.review == Review.PUBLIC
+    assert mail.outbox[-1].to == [resident.email] and "staat online" in mail.outbox[-1].subject
+    assert reverse("initiatives:detail", args=[initiative.slug]) in mail.outbox[-1].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_review(initiative=initiative, approve=True, actor=staff)  # a double click
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_review(initiative=initiative, approve=False, actor=staff)
+    assert Initiative.objects.get(pk=initiative.pk).review == Review.REJECTED
+    assert "niet geplaatst" in mail.outbox[-1].subject
+
+
+# --- Phases -----------------------------------------------------------------------------------
+
+
+def test_phase_changes_keep_their_history(make_initiative, resident):
+    initiative = make_initiative(by=resident)
+    services.initiative_change_phase(
+        initiative=initiative, to_phase=Phase.CONNECT, actor=resident, reason="Partners gevonden"
+    )
+    services.initiative_change_phase(
+        initiative=initiative, to_phase=Phase.ACCELERATE, actor=resident, reason="Het loopt"
+    )
+    history = list(initiative.phase_changes.values_list("from_phase", "to_phase", "reason"))
+    assert history == [
+        ("", "inspire", "Het initiatief is gestart."),
+        ("inspire", "connect", "Partners gevonden"),
+        ("connect", "accelerate", "Het loopt"),
+    ]
+    assert Initiative.objects.get(pk=initiative.pk).phase == Phase.ACCELERATE
+    assert AuditLogEntry.objects.filter(code="actioncentre.initiative.phase_changed").count() == 2
+
+
+def test_stopping_needs_a_lesson_and_the_same_phase_is_refused(make_initiative, resident):
+    initiative = make_initiative(by=resident)
+    with pytest.raises(ValidationError, match="al in deze fase"):
+        services.initiative_change_phase(
+            initiative=initiative, to_phase=Phase.INSPIRE, actor=resident, reason="x"
+        )
+    with pytest.raises(ValidationError, match="geleerd"):
+        services.initiative_change_phase(
+            initiative=initiative, to_phase=Phase.STOPPED, actor=resident, reason="Geen tijd", lesson="  "
+        )
+    with pytest.raises(ValidationError, match="waarom"):
+        services.initiative_change_phase(
+            initiative=initiative, to_phase=Phase.CONNECT, actor=resident, reason=""
+        )
+    assert initiative.phase_changes.count() == 1
+    services.initiative_change_phase(
+        initiative=initiative,
+        to_phase=Phase.STOPPED,
+        actor=resident,
+        reason="Geen tijd",
+        lesson="Begin klein.",
+    )
+    initiative.refresh_from_db()
+    assert initiative.phase == Phase.STOPPED and initiative.lesson == "Begin klein."
+
+
+# --- Needs, partners --------------------------------------------------------------------------
+
+
+def test_needs_open_and_close(make_initiative, staff):
+    initiative = make_initiative()
+    need = services.need_add(initiative=initiative, help_type="place", description="Een keuken", actor=staff)
+    with pytest.raises(ValidationError):
+        services.need_add(initiative=initiative, help_type="rocket", description="x", actor=staff)
+    services.need_close(need=need, actor=staff)
+    need.refresh_from_db()
+    assert not need.is_open
+
+
+def test_partners_come_from_the_region(make_initiative, staff, region):
+    initiative = make_initiative()
+    orgs = [OrganisationFactory(), OrganisationFactory()]
+    services.initiative_set_partners(initiative=initiative, organisations=orgs, actor=staff)
+    assert set(initiative.partners.all()) == set(orgs)
+    services.initiative_set_partners(initiative=initiative, organisations=orgs[:1], actor=staff)
+    assert list(initiative.partners.all()) == orgs[:1]
+
+
+# --- Following and update e-mails -------------------------------------------------------------
+
+
+def test_following_keeps_the_count_in_step(make_initiative, resident, outsider):
+    initiative = make_initiative()
+    services.follow(initiative=initiative, user=resident, kind=FollowKind.FOLLOW)
+    services.follow(initiative=initiative, user=resident, kind=FollowKind.SUPPORT)  # again: no double count
+    services.follow(initiative=initiative, user=outsider, kind=FollowKind.FOLLOW)
+    assert Initiative.objects.get(pk=initiative.pk).followers_count == 2
+    assert Follow.objects.get(user=resident).kind == FollowKind.SUPPORT
+    assert services.unfollow(initiative=initiative, user=resident)
+    assert not services.unfollow(initiative=initiative, user=resident)
+    assert Initiative.objects.get(pk=initiative.pk).followers_count == 1
+
+
+def test_a_pending_initiative_cannot_be_followed(make_initiative, resident, outsider):
+    initiative = make_initiative(by=resident)
+    with pytest.raises(ValidationError):
+        services.follow(initiative=initiative, user=outsider, kind=FollowKind.FOLLOW)
+
+
+def test_followers_get_updates_with_a_working_one_click_unsubscribe(
+    make_initiative, resident, outsider, staff, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative()
+    services.follow(initiative=initiative, user=resident, kind=FollowKind.FOLLOW)
+    quiet = services.follow(initiative=initiative, user=outsider, kind=FollowKind.SUPPORT)
+    services.follow_stop_emails(follow=quiet)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_post(initiative=initiative, author=staff, text="We hebben een keuken!")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [resident.email] and "We hebben een keuken!" in message.body
+    link = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert link in message.body and "/initiatieven/afmelden/" in link
+    path = link.removeprefix("http://127.0.0.1:8000")
+    response = Client().post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert not Follow.objects.get(user=resident).email_updates
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_post(initiative=initiative, author=staff, text="Nog meer nieuws")
+    assert len(mail.outbox) == 1
+
+
+def test_links_are_rebuilt_for_follows_made_elsewhere_and_tampered_tokens_fail(
+    make_initiative, resident, staff, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative()
+    made_elsewhere = Follow.objects.create(
+        initiative=initiative, user=resident, unsubscribe_hash=hash_token(new_token())
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_post(initiative=initiative, author=staff, text="Nieuws")
+    token = services.unsubscribe_token(made_elsewhere)
+    assert token in mail.outbox[0].body
+    assert services.follow_for_token(token) == made_elsewhere
+    assert services.follow_for_token(token[:-2] + "xx") is None
+    assert services.follow_for_token("nonsense") is None
+
+
+def test_a_pending_initiative_mails_nobody(
+    make_initiative, resident, staff, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(by=resident)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_post(initiative=initiative, author=resident, text="Nieuws")
+    assert mail.outbox == []
+
+
+def test_an_update_with_a_photo_needs_alt_text(make_initiative, staff):
+    from veerkracht.actioncentre.images import PreparedPhoto
+
+    photo = PreparedPhoto(content=b"x", name="a.jpg", width=1, height=1)
+    with pytest.raises(ValidationError, match="op de foto"):
+        services.update_post(initiative=make_initiative(), author=staff, text="Kijk", photo=photo)
+
+
+# --- Selectors --------------------------------------------------------------------------------
+
+
+def test_counts_and_filters_for_the_list_and_the_map(make_initiative, region, resident):
+    a = make_initiative("Koken", municipality="GM0935", themes=["food"], summary="Lekker eten")
+    make_initiative("Wandelen", municipality="GM0935", themes=["movement"])
+    b = make_initiative("Sporten", municipality="GM0917", themes=["movement"])
+    make_initiative("Nog niet goedgekeurd", by=resident, municipality="GM0917")
+    services.need_add(initiative=b, help_type="money", description="Ballen", actor=None)
+    maastricht = region.municipalities.get(code="GM0935")
+    heerlen = region.municipalities.get(code="GM0917")
+    assert selectors.initiative_counts_by_municipality(region, {}) == {maastricht.pk: 2, heerlen.pk: 1}
+    # The municipality filter does not apply to the map's counts; the others do.
+    counts = selectors.initiative_counts_by_municipality(
+        region, {"theme": "movement", "municipality": "GM0935"}
+    )
+    assert counts == {maastricht.pk: 1, heerlen.pk: 1}
+    assert list(selectors.initiatives_for_list(region, {"need": "money"})) == [b]
+    assert list(selectors.initiatives_for_list(region, {"q": "SPORT"})) == [b]
+    assert set(selectors.initiatives_for_list(region, {"subregion": maastricht.subregion.slug})) >= {a}
+    assert selectors.initiatives_for_list(region, {"phase": Phase.CONNECT}).count() == 0
+
+
+def test_phase_changes_between_dates(make_initiative, region, staff):
+    initiative = make_initiative()
+    services.initiative_change_phase(initiative=initiative, to_phase=Phase.CONNECT, actor=staff, reason="x")
+    PhaseChange.objects.filter(to_phase=Phase.INSPIRE).update(changed_at=timezone.now() - timedelta(days=40))
+    now = timezone.now()
+    recent = selectors.phase_changes_between(region, now - timedelta(days=30), now + timedelta(seconds=1))
+    assert [(c.from_phase, c.to_phase) for c in recent] == [("inspire", "connect")]
+
+
+def test_organisation_members_can_manage(make_initiative, region, resident, outsider):
+    from veerkracht.accounts.services import membership_set
+    from veerkracht.actioncentre.permissions_initiatives import can_manage
+
+    org = OrganisationFactory()
+    member = UserFactory(email="lid@example.org")
+    membership_set(organisation=org, user=member)
+    initiative = make_initiative(by=resident, organisation=org)
+    assert can_manage(member, initiative) and can_manage(resident, initiative)
+    assert not can_manage(outsider, initiative)
