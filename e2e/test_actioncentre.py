@@ -1,4 +1,4 @@
-"""On phones: a resident brings an idea, the action centre picks it up, connects it and it becomes an initiative."""
+"""On phones: a resident brings an idea; the action centre picks it up, connects it, makes it an initiative."""
 
 from __future__ import annotations
 
@@ -119,4 +119,5 @@ def connect_ambassador(other_browser_page, ambassador) -> None:
     page = other_browser_page.page
     card = page.locator("ol > li").filter(has=page.get_by_role("heading", name=ambassador.display_name))
     card.get_by_label("Waarom deze twee?").fill("Zij weet alles van moestuinen in de wijk.")
-    other_browser_page.after(lambda: card.get_by_role("button", name="Stel voor en mail beide kanten").click())
+    button = card.get_by_role("button", name="Stel voor en mail beide kanten")
+    other_browser_page.after(lambda: button.click())
