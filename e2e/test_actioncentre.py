@@ -1,4 +1,4 @@
-"""On phones: a resident brings an idea; the action centre picks it up, connects it, makes it an initiative."""
+"""On phones: a resident brings an idea; the action centre picks it up, connects it, starts an initiative."""
 
 from __future__ import annotations
 

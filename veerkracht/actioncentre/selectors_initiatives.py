@@ -59,7 +59,12 @@ def _filtered(region: Region, filters: Filters | None, *, with_municipality: boo
 
 def initiatives_for_list(region: Region, filters: Filters | None = None) -> QuerySet[Initiative]:
     """Public initiatives of the region matching `filters`, newest first, ready for cards."""
-    return _filtered(region, filters).select_related("municipality").order_by("-created_at", "-pk")
+    return (
+        _filtered(region, filters)
+        .select_related("municipality")
+        .defer("description", "lesson")  # cards show the summary only
+        .order_by("-created_at", "-pk")
+    )
 
 
 def initiative_counts_by_municipality(region: Region, filters: Filters | None = None) -> dict[int, int]:

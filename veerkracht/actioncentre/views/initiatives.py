@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -50,14 +52,27 @@ def _region(request: HttpRequest):
 # --- Public pages -----------------------------------------------------------------------------
 
 
+class KnownCountPaginator(Paginator):
+    """A paginator told its count up front (computed together with the map's counts)."""
+
+    def __init__(self, object_list, per_page, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # fills the cached_property
+
+
 def initiative_list(request: HttpRequest) -> HttpResponse:
     region = _region(request)
     municipalities = list(municipalities_for_region(region))
     subregions = sorted({m.subregion for m in municipalities if m.subregion}, key=lambda s: s.name)
     form = FilterForm(request.GET or None, municipalities=municipalities, subregions=subregions)
     filters = form.filters()
-    page = Paginator(initiatives_for_list(region, filters), PER_PAGE).get_page(request.GET.get("page"))
     counts = initiative_counts_by_municipality(region, filters)
+    # The map's counts already hold the list's total: no second COUNT over the whole table.
+    code = filters.get("municipality")
+    by_code = {m.code: counts.get(m.pk, 0) for m in municipalities}
+    total = by_code.get(code, 0) if code else sum(counts.values())
+    paginator = KnownCountPaginator(initiatives_for_list(region, filters), PER_PAGE, count=total)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
@@ -72,10 +87,10 @@ def _map_context(request: HttpRequest, region, municipalities, counts_by_id: dic
     for key in ("gemeente", "page"):
         base.pop(key, None)
 
-    def url_for(code: str) -> str:
-        query = base.copy()
-        query["gemeente"] = code
-        return f"{reverse('initiatives:list')}?{query.urlencode()}"
+    # One link per municipality, built once (the map and the table share them).
+    prefix = f"{reverse('initiatives:list')}?{base.urlencode()}{'&' if base else ''}gemeente="
+    links = {m.code: prefix + quote(m.code) for m in municipalities}
+    url_for = links.__getitem__
 
     counts = {m.code: counts_by_id.get(m.pk, 0) for m in municipalities}
     pairs = [(m.code, m.name) for m in municipalities]
