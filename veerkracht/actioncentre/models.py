@@ -355,6 +355,7 @@ class Offer(FlagsMixin):
                     "municipality",
                     "subregion",
                     "created_at",
+                    "owner",  # excluded when it is the asker's own offer
                 ],
                 name="offer_ranking",
             )

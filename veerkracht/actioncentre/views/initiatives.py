@@ -38,7 +38,7 @@ from ..selectors_initiatives import (
 from ..services import initiatives as services
 from ..vocab import DIMENSIONS, THEMES
 
-PER_PAGE = 20
+PER_PAGE = 12  # a phone screen shows a few cards at a time; a long page costs scrolling and server time
 CREATE_LIMIT_PER_DAY = 10
 
 
