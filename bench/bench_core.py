@@ -6,20 +6,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench.util import latency_results, result, time_calls
+from bench.util import latency_results, load_limburg, result, time_calls
 
 
 def run() -> list[dict]:
     from veerkracht.accounts.demo import load
     from veerkracht.accounts.models import User
-    from veerkracht.regions.services import DATA_DIR, region_load
 
-    region = region_load(
-        slug="limburg",
-        province="PV31",
-        movement_name="Limburg Positief Gezond",
-        subregions_path=DATA_DIR / "subregions_limburg.csv",
-    ).region
+    region = load_limburg()
     load(region)
     anonymous = Client()
     resident = Client()

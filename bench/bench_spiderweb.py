@@ -18,7 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.util import latency_results, result
+from bench.util import latency_results, load_limburg, result
 
 GOAL_P95_MS = 50
 BATCH = 5000
@@ -132,16 +132,10 @@ def _timed(call) -> float:
 
 def run() -> list[dict]:
     from veerkracht.accounts.models import User
-    from veerkracht.regions.services import DATA_DIR, region_load
     from veerkracht.spiderweb.models import Assessment, Status
     from veerkracht.spiderweb.services import assessment_save_step, assessment_start, clean_step
 
-    region_load(
-        slug="limburg",
-        province="PV31",
-        movement_name="Limburg Positief Gezond",
-        subregions_path=DATA_DIR / "subregions_limburg.csv",
-    )
+    load_limburg()
     residents, webs = _residents_and_webs()
     built = build(residents, webs)
     instrument, counts = built["instrument"], built["counts"]

@@ -34,3 +34,15 @@ def latency_results(prefix: str, timings: list[float], goal_p95_ms: float) -> li
         result(f"{prefix}_median_ms", statistics.median(timings), "ms", goal_p95_ms),
         result(f"{prefix}_p95_ms", percentile(timings, 95), "ms", goal_p95_ms),
     ]
+
+
+def load_limburg():
+    """The region every benchmark runs in (the bundled CBS data, as `make run` loads it)."""
+    from veerkracht.regions.services import DATA_DIR, region_load
+
+    return region_load(
+        slug="limburg",
+        province="PV31",
+        movement_name="Limburg Positief Gezond",
+        subregions_path=DATA_DIR / "subregions_limburg.csv",
+    ).region

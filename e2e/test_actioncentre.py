@@ -8,23 +8,10 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in_by_code
 from veerkracht.actioncentre.models import Connection, ConnectionStatus, Initiative, Request, RequestStatus
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in_by_code(browser_page, user) -> None:
-    page = browser_page.visit("/accounts/login/")
-    page.get_by_label("E-mailadres").first.fill(user.email)
-    browser_page.after(lambda: page.get_by_role("button", name="Stuur mij een inlogcode").click())
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
-    page.get_by_label("Code").fill(code)
-    browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
-    if "/accounts/2fa/authenticate/" in page.url:
-        from veerkracht.testing.factories import totp_code
-
-        page.locator("#id_code").fill(totp_code(user))
-        browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())
 
 
 def _link_in_last_mail(to: str, path_part: str) -> str:
@@ -68,7 +55,7 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
     request = Request.objects.get(title="Moestuin bij de basisschool")
 
     # 2. Staff, on their own phone, pick it up and send a message.
-    _log_in_by_code(other_browser_page, staff)
+    log_in_by_code(other_browser_page, staff)
     other_browser_page.visit("/actiecentrum/bord/")
     other_browser_page.after(lambda: theirs.get_by_role("link", name="Moestuin bij de basisschool").click())
     theirs.get_by_label("Wie pakt deze vraag op?").select_option(label=staff.display_name)

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in_by_code
 from veerkracht.spiderweb.models import Assessment
 
 pytestmark = pytest.mark.browser
@@ -67,26 +68,12 @@ def test_fill_in_without_account_then_keep_it_after_logging_in(browser_page, ins
 
 def test_history_and_comparison_on_a_phone(browser_page, resident, make_web, client_for):
     old, new = make_web(resident, score=4), make_web(resident, score=7)
-    _log_in_by_code(browser_page, resident)
+    log_in_by_code(browser_page, resident)
     page = browser_page.visit(f"/mijn-spinnenweb/{new.pk}/?vergelijk={old.pk}")
     expect(page.get_by_role("table")).to_contain_text("+3,0")
     browser_page.visit("/mijn-spinnenweb/geschiedenis/")
     expect(page.get_by_role("heading", name="Hoe je cijfers veranderen")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-
-
-def _log_in_by_code(browser_page, user) -> None:
-    page = browser_page.visit("/accounts/login/")
-    page.get_by_label("E-mailadres").first.fill(user.email)
-    browser_page.after(lambda: page.get_by_role("button", name="Stuur mij een inlogcode").click())
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
-    page.get_by_label("Code").fill(code)
-    browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
-    if "/accounts/2fa/authenticate/" in page.url:  # professionals: the second step
-        from veerkracht.testing.factories import totp_code
-
-        page.locator("#id_code").fill(totp_code(user))
-        browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())
 
 
 def test_sharing_with_a_professional_notes_access_log_and_stopping(
@@ -96,7 +83,7 @@ def test_sharing_with_a_professional_notes_access_log_and_stopping(
     page, theirs = browser_page.page, other_browser_page.page
 
     # The resident shares this web with a code, for 30 days.
-    _log_in_by_code(browser_page, resident)
+    log_in_by_code(browser_page, resident)
     browser_page.visit(f"/mijn-spinnenweb/{web.pk}/")
     browser_page.after(
         lambda: page.get_by_role("link", name="Bespreken met een professional: dit spinnenweb delen").click()
@@ -108,7 +95,7 @@ def test_sharing_with_a_professional_notes_access_log_and_stopping(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     # The professional, on their own phone, enters the code, sees the web and writes a note.
-    _log_in_by_code(other_browser_page, professional)
+    log_in_by_code(other_browser_page, professional)
     other_browser_page.visit("/mijn-spinnenweb/met-mij-gedeeld/")
     theirs.get_by_label("Code van de inwoner").fill(code.lower())
     other_browser_page.after(lambda: theirs.get_by_role("button", name="Openen").click())

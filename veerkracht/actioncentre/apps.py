@@ -20,3 +20,6 @@ class ActioncentreConfig(AppConfig):
         NavItem(_("Verbinden"), "connect:home", order=32, prefix="/verbinden/"),
         NavItem(_("Bord"), "actioncentre:board", order=40, visible=_is_staff, prefix="/actiecentrum/bord/"),
     )
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers

@@ -218,7 +218,16 @@ class Initiative(FlagsMixin):
             models.Index(fields=["region", "review", "created_at", "id"], name="initiative_list_order"),
             # Covering index for the map's counts per municipality under any filter but a search.
             models.Index(
-                fields=["region", "review", "municipality", "phase", "subregion", "themes", "dimensions"],
+                fields=[
+                    "region",
+                    "review",
+                    "municipality",
+                    "phase",
+                    "subregion",
+                    "themes",
+                    "dimensions",
+                    "id",
+                ],
                 name="initiative_map_counts",
             ),
             models.Index(fields=["region", "review", "phase"]),
@@ -356,6 +365,7 @@ class Offer(FlagsMixin):
                     "subregion",
                     "created_at",
                     "owner",  # excluded when it is the asker's own offer
+                    "id",  # PostgreSQL indexes do not hold the key by themselves (SQLite's do)
                 ],
                 name="offer_ranking",
             )

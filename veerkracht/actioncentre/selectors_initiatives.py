@@ -9,10 +9,12 @@ or "who"). Only public initiatives (review PUBLIC) of the region are counted or 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from veerkracht.regions.models import Municipality, Region, Subregion
@@ -73,13 +75,41 @@ def initiative_counts_by_municipality(region: Region, filters: Filters | None = 
     Every filter applies except ``municipality``: the map shows all municipalities side by side.
     Municipalities without initiatives are left out (count 0).
     """
-    rows = (
-        _filtered(region, filters, with_municipality=False)
-        .order_by()
-        .values("municipality_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["municipality_id"]: row["n"] for row in rows}
+    # A snapshot per filter combination (DESIGN: aggregates are not a full scan per request). Any
+    # write to an initiative or need bumps the region's version, so a change shows at once.
+    relevant = sorted((k, str(v)) for k, v in (filters or {}).items() if v and k != "municipality")
+    digest = hashlib.sha256(repr(relevant).encode()).hexdigest()[:24]
+    key = f"initiative-counts:{region.pk}:{_counts_version(region.pk)}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        rows = (
+            _filtered(region, filters, with_municipality=False)
+            .order_by()
+            .values("municipality_id")
+            .annotate(n=Count("pk"))
+        )
+        counts = {row["municipality_id"]: row["n"] for row in rows}
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+COUNTS_SECONDS = 600
+
+
+def _version_key(region_id: int) -> str:
+    return f"initiative-counts-version:{region_id}"
+
+
+def _counts_version(region_id: int) -> int:
+    return cache.get_or_set(_version_key(region_id), 1, None)
+
+
+def initiative_counts_changed(region_id: int) -> None:
+    """Called on every write to an initiative or need (signals.py): cached counts are not used again."""
+    try:
+        cache.incr(_version_key(region_id))
+    except ValueError:
+        cache.set(_version_key(region_id), 2, None)
 
 
 def phase_changes_between(region: Region, start: datetime, end: datetime) -> QuerySet[PhaseChange]:

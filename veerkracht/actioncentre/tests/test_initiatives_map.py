@@ -109,3 +109,27 @@ def test_the_list_page_map_counts_and_links_follow_the_filters(client, region, s
     assert "Bron: CBS / PDOK" in html
     # The table has the same numbers.
     assert re.search(r"GM0935[^>]*>Maastricht</a></th>\s*<td[^>]*>2</td>", html.replace("&amp;", "&"))
+
+
+def test_map_counts_are_a_snapshot_that_any_change_refreshes(region, staff, django_assert_num_queries):
+    from veerkracht.actioncentre.models import Initiative, Review
+    from veerkracht.actioncentre.selectors_initiatives import initiative_counts_by_municipality
+    from veerkracht.actioncentre.services.initiatives import initiative_create
+
+    maastricht = region.municipalities.get(code="GM0935")
+
+    def create(title):
+        return initiative_create(
+            region=region, title=title, summary="Samen.", description="Samen iets doen.",
+            municipality=maastricht, who="Buren", themes=["food"], dimensions=[], created_by=staff,
+        )  # fmt: skip
+
+    create("Moestuin Oost")
+    assert initiative_counts_by_municipality(region, {"theme": "food"}) == {maastricht.pk: 1}
+    with django_assert_num_queries(0):  # the second time comes from the cache
+        assert initiative_counts_by_municipality(region, {"theme": "food"}) == {maastricht.pk: 1}
+    second = create("Moestuin West")
+    assert initiative_counts_by_municipality(region, {"theme": "food"}) == {maastricht.pk: 2}
+    Initiative.objects.filter(pk=second.pk).first().delete()
+    assert initiative_counts_by_municipality(region, {"theme": "food"}) == {maastricht.pk: 1}
+    assert Initiative.objects.filter(review=Review.PUBLIC).count() == 1
