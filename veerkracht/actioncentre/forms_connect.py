@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -245,7 +247,7 @@ class ProposeForm(forms.Form):
 
     def clean_target(self) -> tuple[str, int]:
         kind, _sep, pk = self.cleaned_data["target"].partition("-")
-        if kind not in {"offer", "ambassador", "partner"} or not pk.isdigit() or len(pk) > 12:
+        if kind not in {"offer", "ambassador", "partner"} or not re.fullmatch(r"[0-9]{1,12}", pk):
             raise forms.ValidationError(_("Kies iemand uit de lijst."))
         return kind, int(pk)
 

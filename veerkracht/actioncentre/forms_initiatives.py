@@ -161,6 +161,13 @@ class OrganisationsField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return obj.name
 
+    def clean(self, value):
+        # Values beyond a database integer are tampered input: refuse them before the query.
+        for item in value or []:
+            if not str(item).isascii() or not str(item).isdigit() or not 0 < int(item) < 2**63:
+                raise forms.ValidationError(_("Kies organisaties uit de lijst."), code="invalid_choice")
+        return super().clean(value)
+
 
 class PartnersForm(forms.Form):
     partners = OrganisationsField(

@@ -178,9 +178,12 @@ class IntListField(forms.Field):
         if not value:
             return []
         try:
-            return [int(v) for v in value]
+            ids = [int(v) for v in value]
         except (TypeError, ValueError) as exc:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if not all(0 < i < 2**63 for i in ids):  # beyond a database integer: tampered
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return ids
 
 
 BULK_ME = "me"

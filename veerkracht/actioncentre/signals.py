@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -11,7 +12,9 @@ from .selectors_initiatives import initiative_counts_changed
 
 @receiver([post_save, post_delete], sender=Initiative)
 def _initiative_changed(sender, instance: Initiative, **kwargs) -> None:
-    initiative_counts_changed(instance.region_id)
+    # After the commit: a reader in between must not cache the old counts under the new version.
+    region_id = instance.region_id
+    transaction.on_commit(lambda: initiative_counts_changed(region_id))
 
 
 @receiver([post_save, post_delete], sender=Need)
@@ -20,4 +23,4 @@ def _need_changed(sender, instance: Need, **kwargs) -> None:
         Initiative.objects.filter(pk=instance.initiative_id).values_list("region_id", flat=True).first()
     )
     if region_id is not None:
-        initiative_counts_changed(region_id)
+        transaction.on_commit(lambda: initiative_counts_changed(region_id))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Membership, Organisation, Role
 from veerkracht.core.audit import log_action
+from veerkracht.core.ratelimit import too_many
 from veerkracht.regions.models import Municipality, Region
 
 from ..models import (
@@ -28,9 +29,13 @@ from ..models import (
     Offer,
     PartnerProfile,
     Request,
+    Review,
 )
+from ..permissions_connect import is_staff
 from ..tokens import hash_token, new_token
 from ..vocab import DIMENSIONS, HELP_TYPES, THEMES, Flags
+
+PROPOSALS_PER_DAY = 20  # for initiative owners; staff have no limit
 
 # --- Helpers ----------------------------------------------------------------------------------
 
@@ -281,6 +286,20 @@ def connection_propose(
         raise ValueError("Pass exactly one of need or request")
     if sum(x is not None for x in (offer, ambassador, partner)) != 1:
         raise ValueError("Pass exactly one of offer, ambassador or partner")
+    # Lock the need or request: two quick clicks must not introduce the same two people twice.
+    if need is not None:
+        need = (
+            Need.objects.select_for_update(of=("self",)).select_related("initiative__owner").get(pk=need.pk)
+        )
+    else:
+        request = Request.objects.select_for_update(of=("self",)).get(pk=request.pk)
+    if need is not None and not is_staff(proposed_by):
+        # Owners propose only for a public initiative, and not endlessly: the introduction mail
+        # carries their text to people they chose.
+        if need.initiative.review != Review.PUBLIC:
+            raise ValidationError(_("Je initiatief staat nog niet op de website. Wacht op goedkeuring."))
+        if too_many("connect.propose", str(proposed_by.pk), limit=PROPOSALS_PER_DAY, seconds=86400):
+            raise ValidationError(_("Je hebt vandaag al veel mensen voorgesteld. Probeer het morgen weer."))
     if need is not None and not need.is_open:
         raise ValidationError(_("Deze behoefte is al vervuld."))
     if request is not None and not request.is_open:
@@ -317,7 +336,9 @@ def connection_propose(
     connection.save()
     log_action("actioncentre.connection.proposed", actor=proposed_by, subject=connection)
     base = (base_url or settings.SITE_URL).rstrip("/")
-    transaction.on_commit(lambda: _send_introductions(connection, asker_token, helper_token, base))
+    transaction.on_commit(
+        lambda: _send_introductions(connection, asker_token, helper_token, base), robust=True
+    )
     return connection
 
 
@@ -356,10 +377,10 @@ def connection_answer(*, token: str, accept: bool) -> Connection:
     if connection.status == ConnectionStatus.ACCEPTED:
         log_action("actioncentre.connection.accepted", subject=connection, data=data)
         _mark_request_connected(connection)
-        transaction.on_commit(lambda: _send_accepted(connection))
+        transaction.on_commit(lambda: _send_accepted(connection), robust=True)
     elif connection.status == ConnectionStatus.DECLINED:
         log_action("actioncentre.connection.declined", subject=connection, data=data)
-        transaction.on_commit(lambda: _send_declined(connection, declined_by=side))
+        transaction.on_commit(lambda: _send_declined(connection, declined_by=side), robust=True)
     else:
         log_action("actioncentre.connection.answered", subject=connection, data=data)
     return connection

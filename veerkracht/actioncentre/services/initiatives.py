@@ -21,7 +21,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -189,7 +189,7 @@ def initiative_review(*, initiative: Initiative, approve: bool, actor) -> Initia
         data={"review": initiative.review},
     )
     if initiative.owner_id and initiative.owner.email:
-        transaction.on_commit(lambda: _send_review_mail(initiative))
+        transaction.on_commit(lambda: _send_review_mail(initiative), robust=True)
     return initiative
 
 
@@ -339,7 +339,7 @@ def update_post(
             update.photo.delete(save=False)
         raise
     if initiative.is_public:
-        transaction.on_commit(lambda: send_update_mails(update_pk=update.pk))
+        transaction.on_commit(lambda: send_update_mails(update_pk=update.pk), robust=True)
     return update
 
 
@@ -441,8 +441,12 @@ def follow(*, initiative: Initiative, user, kind: str = FollowKind.FOLLOW) -> Fo
         return existing
     # The real hash needs the id, which exists only after the insert; a random one holds the place.
     new = Follow(initiative=initiative, user=user, kind=kind, unsubscribe_hash=hash_token(new_token()))
-    new.full_clean()
-    new.save()
+    new.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():  # a savepoint: a second click at the same moment may have won
+            new.save()
+    except IntegrityError:
+        return Follow.objects.get(initiative=initiative, user=user)
     new.unsubscribe_hash = hash_token(unsubscribe_token(new))
     new.save(update_fields=["unsubscribe_hash"])
     Initiative.objects.filter(pk=initiative.pk).update(followers_count=F("followers_count") + 1)

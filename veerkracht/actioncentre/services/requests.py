@@ -8,6 +8,7 @@ therefore carry the newest link.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -34,6 +35,8 @@ from ..vocab import DIMENSIONS, HELP_TYPES, THEMES
 
 DESCRIPTION_MAX = 3000
 MAX_BULK = 100  # one board page holds 25; more in one go is not a person clicking
+
+logger = logging.getLogger(__name__)
 
 
 # --- Intake -----------------------------------------------------------------------------------
@@ -98,7 +101,7 @@ def request_submit(
         subject=request,
         data={"kind": request.kind, "municipality": municipality.code},
     )
-    transaction.on_commit(lambda: _send_confirmation(request, token, base_url))
+    transaction.on_commit(lambda: _send_confirmation(request, token, base_url), robust=True)
     return request, token
 
 
@@ -295,7 +298,13 @@ def request_message_sender(*, request: Request, author, text: str, base_url: str
     locked.save(update_fields=["token_hash"])
     event = _add_event(locked, EventKind.STAFF_MESSAGE, actor=author, text=text)
     log_action("actioncentre.request.sender_messaged", actor=author, subject=locked)
-    transaction.on_commit(lambda: _send_staff_message(locked, text, token, base_url))
+    # Sent inside the transaction: the new link exists only in this mail, so if it cannot be sent
+    # the old link must stay valid (nothing is saved and staff see a message).
+    try:
+        _send_staff_message(locked, text, token, base_url)
+    except Exception as exc:
+        logger.exception("staff message mail failed")
+        raise ValidationError(_("De e-mail kon niet worden verstuurd. Probeer het later nog eens.")) from exc
     return event
 
 
@@ -327,7 +336,7 @@ def request_add_sender_info(*, request: Request, text: str, base_url: str = "") 
     event = _add_event(locked, EventKind.SENDER_MESSAGE, actor=locked.sender, text=text)
     log_action("actioncentre.request.sender_added", actor=locked.sender, subject=locked)
     if locked.assignee_id:
-        transaction.on_commit(lambda: _notify_assignee(locked, base_url))
+        transaction.on_commit(lambda: _notify_assignee(locked, base_url), robust=True)
     return event
 
 

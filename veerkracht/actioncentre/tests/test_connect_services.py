@@ -334,6 +334,7 @@ def test_closed_needs_hidden_offers_and_unavailable_ambassadors_are_refused(regi
     with pytest.raises(ValidationError, match="geen ambassadeur meer"):
         services.connection_propose(need=need, ambassador=former, message="x", proposed_by=staff)
     need.is_open = False
+    need.save(update_fields=["is_open"])
     with pytest.raises(ValidationError, match="al vervuld"):
         services.connection_propose(need=need, ambassador=busy, message="x", proposed_by=staff)
     assert not Connection.objects.exists()
