@@ -7,7 +7,10 @@ from veerkracht.core.navigation import NavItem
 
 
 def _is_staff(user) -> bool:
-    return user.is_authenticated and user.has_role("staff")
+    # Imported here: apps.py loads before the models the predicate module needs.
+    from veerkracht.accounts.permissions import is_actioncentre_staff
+
+    return is_actioncentre_staff(user)
 
 
 class ActioncentreConfig(AppConfig):
@@ -18,7 +21,13 @@ class ActioncentreConfig(AppConfig):
         NavItem(_("Actiecentrum"), "actioncentre:home", order=30, prefix="/actiecentrum/"),
         NavItem(_("Initiatieven"), "initiatives:list", order=31, prefix="/initiatieven/"),
         NavItem(_("Verbinden"), "connect:home", order=32, prefix="/verbinden/"),
-        NavItem(_("Bord"), "actioncentre:board", order=40, visible=_is_staff, prefix="/actiecentrum/bord/"),
+        NavItem(
+            _("Bord"),
+            "actioncentre:board",
+            order=40,
+            visible=_is_staff,
+            prefix="/actiecentrum/bord/",
+        ),
     )
 
     def ready(self) -> None:

@@ -10,13 +10,13 @@ from django.db.models import Q
 from django.http import Http404
 
 from veerkracht.accounts.models import Organisation, Role
+from veerkracht.accounts.permissions import is_actioncentre_staff
 
 from .models import AmbassadorProfile, Connection, Need, Offer, Request
 from .tokens import hash_token
 
-
-def is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.has_role(Role.STAFF))
+# The project's predicate (accounts.permissions), under the name this module's callers use.
+is_staff = is_actioncentre_staff
 
 
 def can_edit_partner(user, organisation: Organisation) -> bool:

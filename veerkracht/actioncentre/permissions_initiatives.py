@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from veerkracht.accounts.models import Membership, Role
+from veerkracht.accounts.models import Membership
+from veerkracht.accounts.permissions import is_actioncentre_staff
 from veerkracht.regions.models import Region
 
 from .models import Initiative, Need, Request
 
-
-def is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.has_role(Role.STAFF))
+# The project's predicate (accounts.permissions), under the name this module's callers use.
+is_staff = is_actioncentre_staff
 
 
 def can_manage(user, initiative: Initiative) -> bool:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from veerkracht.accounts.models import Role
+from veerkracht.accounts.permissions import is_actioncentre_staff
 
 from .models import Request
 from .tokens import hash_token
 
-
-def is_staff_member(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_role(Role.STAFF))
+# The project's predicate (accounts.permissions), under the name this module's callers use.
+is_staff_member = is_actioncentre_staff
 
 
 def require_staff(user) -> None:

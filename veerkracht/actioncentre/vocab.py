@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db.models import ExpressionWrapper, F, IntegerField, Q, Value
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,13 @@ class Flags:
         for key in keys:
             value |= self.bits[key]
         return value
+
+    def checked_mask(self, keys: Iterable[str], message: str) -> int:
+        """Like mask(), for input from outside: an unknown key is a ValidationError with `message`."""
+        try:
+            return self.mask(keys)
+        except KeyError as exc:
+            raise ValidationError(message) from exc
 
     def keys_of(self, mask: int | None) -> list[str]:
         return [key for key in self.keys if (mask or 0) & self.bits[key]]

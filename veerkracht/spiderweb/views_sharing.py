@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
+from veerkracht.core.http import base_url
 
 from . import services
 from .forms import ClaimForm, NoteForm, ShareForm
@@ -44,7 +45,7 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
                 expires_at=timezone.now() + timedelta(days=int(data["duration"])),
                 invite_email=data["email"] if data["method"] == "email" else "",
                 include_reflection=data["include_reflection"],
-                base_url=request.build_absolute_uri("/").rstrip("/"),
+                base_url=base_url(request),
             )
         except ValidationError as exc:
             form.add_error(None, exc.messages)

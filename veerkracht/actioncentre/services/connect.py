@@ -41,10 +41,7 @@ PROPOSALS_PER_DAY = 20  # for initiative owners; staff have no limit
 
 
 def _mask(flags: Flags, keys: Iterable[str], what: str) -> int:
-    try:
-        return flags.mask(keys)
-    except KeyError as exc:
-        raise ValidationError(_("Kies bij %(what)s alleen uit de lijst.") % {"what": what}) from exc
+    return flags.checked_mask(keys, _("Kies bij %(what)s alleen uit de lijst.") % {"what": what})
 
 
 def _check_municipality(municipality: Municipality | None, region: Region) -> None:

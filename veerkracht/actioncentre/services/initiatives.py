@@ -64,10 +64,8 @@ def _unique_slug(title: str) -> str:
 
 
 def _masks(themes: Iterable[str], dimensions: Iterable[str]) -> tuple[int, int]:
-    try:
-        return THEMES.mask(themes), DIMENSIONS.mask(dimensions)
-    except KeyError as exc:
-        raise ValidationError(_("Kies alleen thema's en kanten van gezondheid uit de lijst.")) from exc
+    message = _("Kies alleen thema's en kanten van gezondheid uit de lijst.")
+    return THEMES.checked_mask(themes, message), DIMENSIONS.checked_mask(dimensions, message)
 
 
 def _check_municipality(region: Region, municipality: Municipality) -> None:

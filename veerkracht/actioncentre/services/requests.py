@@ -43,10 +43,7 @@ logger = logging.getLogger(__name__)
 
 
 def _mask(flags, keys: Iterable[str], what: str) -> int:
-    try:
-        return flags.mask(keys)
-    except KeyError as exc:
-        raise ValidationError(_("Er zat een keuze bij %(what)s die niet bestaat.") % {"what": what}) from exc
+    return flags.checked_mask(keys, _("Er zat een keuze bij %(what)s die niet bestaat.") % {"what": what})
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
+from veerkracht.core.http import base_url
 from veerkracht.regions.selectors import region_for_request
 
 from .. import selectors_connect as selectors
@@ -50,10 +51,6 @@ TARGET = re.compile(r"(offer|ambassador|partner)-[0-9]{1,12}")  # safe inside an
 
 def _page(request: HttpRequest, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 # --- Offers -----------------------------------------------------------------------------------
@@ -272,7 +269,7 @@ def _propose(request: HttpRequest, *, need=None, ask=None) -> HttpResponse:
                     request=ask,
                     message=form.cleaned_data["message"],
                     proposed_by=request.user,
-                    base_url=_base_url(request),
+                    base_url=base_url(request),
                     **helper,
                 )
             except ValidationError as exc:

@@ -77,12 +77,12 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "filtered": any(filters.values()),
-        **_map_context(request, region, municipalities, counts),
+        **_map_context(request, region, municipalities, by_code),
     }
     return render(request, "actioncentre/initiatives/list.html", context)
 
 
-def _map_context(request: HttpRequest, region, municipalities, counts_by_id: dict[int, int]) -> dict:
+def _map_context(request: HttpRequest, region, municipalities, counts: dict[str, int]) -> dict:
     base = request.GET.copy()
     for key in ("gemeente", "page"):
         base.pop(key, None)
@@ -92,7 +92,6 @@ def _map_context(request: HttpRequest, region, municipalities, counts_by_id: dic
     links = {m.code: prefix + quote(m.code) for m in municipalities}
     url_for = links.__getitem__
 
-    counts = {m.code: counts_by_id.get(m.pk, 0) for m in municipalities}
     pairs = [(m.code, m.name) for m in municipalities]
     shapes = map_svg.region_shapes(tuple(sorted(counts)))
     svg = map_svg.choropleth_svg(

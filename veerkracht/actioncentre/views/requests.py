@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from veerkracht.core.http import base_url
 from veerkracht.core.ratelimit import client_ip, too_many
 from veerkracht.regions.selectors import region_for_request
 
@@ -44,10 +45,6 @@ SESSION_FOLLOW_PATH = "actioncentre_follow_path"
 INTAKE_PER_IP = (5, 60 * 60)
 INTAKE_PER_EMAIL = (3, 24 * 60 * 60)
 ADDITIONS_PER_LINK = (10, 60 * 60)
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")[:-1]
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -110,7 +107,7 @@ def intake(request: HttpRequest) -> HttpResponse:
             _item, token = services.request_submit(
                 region=region,
                 sender=request.user if request.user.is_authenticated else None,
-                base_url=_base_url(request),
+                base_url=base_url(request),
                 **form.submission(),
             )
         except ValidationError as exc:
@@ -143,7 +140,7 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
         else:
             try:
                 services.request_add_sender_info(
-                    request=item, text=form.cleaned_data["text"], base_url=_base_url(request)
+                    request=item, text=form.cleaned_data["text"], base_url=base_url(request)
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -326,7 +323,7 @@ def request_message(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda item, staff: MessageForm(request.POST, prefix="message"),
         lambda item, data, staff: services.request_message_sender(
-            request=item, author=request.user, text=data["text"], base_url=_base_url(request)
+            request=item, author=request.user, text=data["text"], base_url=base_url(request)
         ),
         _("Je bericht is verstuurd. De indiener krijgt een e-mail met een nieuwe link."),
     )
