@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .models import DIMENSION_KEYS, Assessment, ConversationNote, Share
-from .services import research_consent_given
+from .services import research_consent_given, research_consent_initial
 
 
 def web_export(web: Assessment) -> dict:
@@ -76,6 +76,7 @@ def personal_export(user) -> dict:
             "roles": sorted(user.roles),
         },
         "research_consent": research_consent_given(user),
+        "education": research_consent_initial(user)["education"],
         "spider_webs": [web_export(web) for web in webs],
         "shares": [
             {

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Reflection, ShareScope
+from .models import Education, Reflection, ShareScope
 
 
 class ReflectionForm(forms.ModelForm):
@@ -38,6 +38,16 @@ class ConsentForm(forms.Form):
             "van minstens tien mensen. Je kunt dit altijd weer uitzetten."
         ),
         required=False,
+    )
+    education = forms.ChoiceField(
+        label=_("Wat is de hoogste opleiding die je hebt afgemaakt? (mag je overslaan)"),
+        help_text=_(
+            "We vragen dit om te zien of de beweging ook mensen met weinig opleiding helpt. "
+            "We bewaren het alleen als je cijfers meetellen."
+        ),
+        choices=[("", _("Zeg ik liever niet")), *Education.choices],
+        required=False,
+        widget=forms.RadioSelect,
     )
 
 

@@ -97,6 +97,14 @@ class Instrument(models.Model):
         return int(self.definition["scale"]["min"])
 
 
+class Education(models.TextChoices):
+    """Highest completed education, in the three groups Dutch health statistics use (CBS/RIVM)."""
+
+    LOW = "low", _("laag (geen, basisschool, vmbo, mbo 1)")
+    MIDDLE = "middle", _("middelbaar (havo, vwo, mbo 2 tot 4)")
+    HIGH = "high", _("hoog (hbo, universiteit)")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("nog bezig")
     COMPLETED = "completed", _("klaar")
@@ -122,6 +130,8 @@ class Assessment(models.Model):
     age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
     # Mirrors the owner's current research consent (kept in sync by the service).
     research_consent = models.BooleanField(default=False)
+    # Mirrors the owner's answer on the consent page (only kept while research consent is given).
+    education = models.CharField(max_length=6, choices=Education.choices, blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
 
@@ -200,6 +210,10 @@ class ResearchConsent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="research_consent"
     )
     given = models.BooleanField(default=False)
+    # Optional; asked on the consent page because the health gap is measured by education level.
+    education = models.CharField(
+        _("hoogste opleiding die je hebt afgemaakt"), max_length=6, choices=Education.choices, blank=True
+    )
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -23,6 +23,7 @@ from .models import (
     DIMENSION_KEYS,
     Assessment,
     ConversationNote,
+    Education,
     Instrument,
     Reflection,
     ResearchConsent,
@@ -266,7 +267,9 @@ def assessment_complete(*, assessment: Assessment) -> Assessment:
     assessment.municipality = profile.municipality
     # An age band stored under older choices is left out rather than blocking the web.
     assessment.age_band = profile.age_band if profile.age_band in AgeBand.values else ""
-    assessment.research_consent = research_consent_given(assessment.owner)
+    consent = ResearchConsent.objects.filter(user=assessment.owner, given=True).first()
+    assessment.research_consent = consent is not None
+    assessment.education = consent.education if consent is not None else ""
     assessment.status = Status.COMPLETED
     assessment.completed_at = timezone.now()
     assessment.full_clean()
@@ -324,13 +327,28 @@ def research_consent_given(user) -> bool:
     return ResearchConsent.objects.filter(user=user, given=True).exists()
 
 
+def research_consent_initial(user) -> dict:
+    consent = ResearchConsent.objects.filter(user=user).first()
+    if consent is None:
+        return {"given": False, "education": ""}
+    return {"given": consent.given, "education": consent.education}
+
+
 @transaction.atomic
-def research_consent_set(*, user, given: bool) -> ResearchConsent:
-    """Changeable at any time; applies at once to every web of this person (also earlier ones)."""
+def research_consent_set(*, user, given: bool, education: str = "") -> ResearchConsent:
+    """Changeable at any time; applies at once to every web of this person (also earlier ones).
+
+    The education level is only kept together with consent: withdrawing consent also forgets it.
+    """
+    if education not in ("", *Education.values):
+        raise ValidationError(_("Kies een van de opleidingen uit de lijst."))
     consent, _created = ResearchConsent.objects.select_for_update().get_or_create(user=user)
     consent.given = given
+    consent.education = education if given else ""
     consent.save()
-    Assessment.objects.filter(owner=user, status=Status.COMPLETED).update(research_consent=given)
+    Assessment.objects.filter(owner=user, status=Status.COMPLETED).update(
+        research_consent=given, education=consent.education
+    )
     log_action("spiderweb.consent.given" if given else "spiderweb.consent.withdrawn", actor=user, person=user)
     return consent
 

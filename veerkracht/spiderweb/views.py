@@ -177,10 +177,12 @@ def history(request: HttpRequest) -> HttpResponse:
 def consent(request: HttpRequest) -> HttpResponse:
     form = ConsentForm(
         request.POST if request.method == "POST" else None,
-        initial={"given": services.research_consent_given(request.user)},
+        initial=services.research_consent_initial(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        services.research_consent_set(user=request.user, given=form.cleaned_data["given"])
+        services.research_consent_set(
+            user=request.user, given=form.cleaned_data["given"], education=form.cleaned_data["education"]
+        )
         messages.success(request, _("Je keuze is opgeslagen."))
         return redirect("spiderweb:home")
     return render(request, "spiderweb/consent.html", {"form": form})

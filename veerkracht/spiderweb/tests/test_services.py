@@ -114,6 +114,20 @@ def test_research_consent_applies_to_all_webs_at_once(resident, make_web):
     assert not Assessment.objects.filter(owner=resident, research_consent=True).exists()
 
 
+def test_education_is_kept_only_with_consent_and_copied_to_every_web(resident, make_web):
+    earlier = make_web(resident)
+    services.research_consent_set(user=resident, given=True, education="low")
+    assert Assessment.objects.get(pk=earlier.pk).education == "low"
+    assert make_web(resident).education == "low"
+    with pytest.raises(ValidationError, match="opleidingen"):
+        services.research_consent_set(user=resident, given=True, education="phd")
+    assert Assessment.objects.get(pk=earlier.pk).education == "low"  # nothing half-saved
+    services.research_consent_set(user=resident, given=False, education="high")
+    assert services.research_consent_initial(resident) == {"given": False, "education": ""}
+    assert not Assessment.objects.filter(owner=resident).exclude(education="").exists()
+    assert make_web(resident).education == ""
+
+
 def test_reflection_is_saved_with_a_completed_web(resident, instruments, make_web):
     web = make_web(resident)
     reflection = services.reflection_save(

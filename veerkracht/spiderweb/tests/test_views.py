@@ -166,10 +166,14 @@ def test_reflection_consent_delete_and_export(client_for, resident, make_web):
     assert response.status_code == 302
     bad = client.post(reverse("spiderweb:reflection", args=[web.pk]), {"focus_dimension": "geluk"})
     assert bad.status_code == 200 and "Er ging iets mis" in bad.content.decode()
-    assert client.post(reverse("spiderweb:consent"), {"given": "on"}).status_code == 302
+    assert client.post(reverse("spiderweb:consent"), {"given": "on", "education": "x"}).status_code == 200
+    assert not Assessment.objects.get(pk=web.pk).research_consent
+    assert client.post(reverse("spiderweb:consent"), {"given": "on", "education": "middle"}).status_code == 302
     assert Assessment.objects.get(pk=web.pk).research_consent
+    assert Assessment.objects.get(pk=web.pk).education == "middle"
     export = json.loads(client.get(reverse("spiderweb:export")).content)
     assert export["research_consent"] is True
+    assert export["education"] == "middle"
     assert export["spider_webs"][0]["reflection"]["matters_most"] == "Rust"
     assert export["account"]["email"] == resident.email
     assert client.post(reverse("spiderweb:delete", args=[web.pk])).status_code == 302
