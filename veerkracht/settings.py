@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "veerkracht.accounts",
     "veerkracht.spiderweb",
     "veerkracht.actioncentre",
+    "veerkracht.monitor",
 ]
 
 MIDDLEWARE = [

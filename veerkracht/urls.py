@@ -15,6 +15,7 @@ urlpatterns = [
     path("actiecentrum/", include("veerkracht.actioncentre.urls_requests")),
     path("initiatieven/", include("veerkracht.actioncentre.urls_initiatives")),
     path("verbinden/", include("veerkracht.actioncentre.urls_connect")),
+    path("monitor/", include("veerkracht.monitor.urls")),
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),

@@ -80,3 +80,65 @@ def access_log_for(user):
         .select_related("actor__profile")
         .order_by("-created_at")
     )
+
+
+# --- For the monitor: plain tuples, region-scoped; only municipality, age band and education ---------
+
+
+def webs_completed_between(region, start, end) -> list[tuple[int, str, str]]:
+    """(owner id, municipality code, age band) of every web completed in [start, end), oldest first.
+
+    For reach: counts people who used the tool, not their scores, so research consent is not needed.
+    Webs without a municipality in the region are not counted.
+    """
+    return list(
+        Assessment.objects.filter(
+            status=Status.COMPLETED,
+            municipality__region=region,
+            completed_at__gte=start,
+            completed_at__lt=end,
+        )
+        .order_by("completed_at", "pk")
+        .values_list("owner_id", "municipality__code", "age_band")
+    )
+
+
+def sharers_between(region, start, end) -> list[tuple[int, str]]:
+    """(owner id, municipality code) for every share with a professional started in [start, end)."""
+    return list(
+        Share.objects.filter(
+            owner__profile__municipality__region=region, created_at__gte=start, created_at__lt=end
+        ).values_list("owner_id", "owner__profile__municipality__code")
+    )
+
+
+def consented_webs(region, until):
+    """Completed webs with research consent before `until`, ordered by owner then time, streamed.
+
+    Yields (owner id, completed_at, municipality code, age band, education, six scores).
+    """
+    from .models import DIMENSION_KEYS
+
+    score_fields = [f"score_{key}" for key in DIMENSION_KEYS]
+    complete = {f"{name}__isnull": False for name in score_fields}
+    return (
+        Assessment.objects.filter(
+            research_consent=True,
+            status=Status.COMPLETED,
+            municipality__region=region,
+            completed_at__lt=until,
+            **complete,
+        )
+        .order_by("owner_id", "completed_at", "pk")
+        .values_list("owner_id", "completed_at", "municipality__code", "age_band", "education", *score_fields)
+        .iterator(chunk_size=5000)
+    )
+
+
+def first_activity(region):
+    """When the region's first web was completed (None without any)."""
+    from django.db.models import Min
+
+    return Assessment.objects.filter(status=Status.COMPLETED, municipality__region=region).aggregate(
+        first=Min("completed_at")
+    )["first"]

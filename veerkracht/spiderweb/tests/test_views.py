@@ -168,7 +168,9 @@ def test_reflection_consent_delete_and_export(client_for, resident, make_web):
     assert bad.status_code == 200 and "Er ging iets mis" in bad.content.decode()
     assert client.post(reverse("spiderweb:consent"), {"given": "on", "education": "x"}).status_code == 200
     assert not Assessment.objects.get(pk=web.pk).research_consent
-    assert client.post(reverse("spiderweb:consent"), {"given": "on", "education": "middle"}).status_code == 302
+    assert (
+        client.post(reverse("spiderweb:consent"), {"given": "on", "education": "middle"}).status_code == 302
+    )
     assert Assessment.objects.get(pk=web.pk).research_consent
     assert Assessment.objects.get(pk=web.pk).education == "middle"
     export = json.loads(client.get(reverse("spiderweb:export")).content)

@@ -1,0 +1,275 @@
+"""Outcomes from consented webs, in one streamed pass: mean scores, the gap and change for participants.
+
+Per person and period the latest consented web counts, so every cell counts people (not webs) and the
+cells of a period add up over areas, age bands and education levels: the privacy module can then
+protect them with complementary suppression. Scores are on 0–10.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from veerkracht.spiderweb import selectors as web_selectors
+from veerkracht.spiderweb.models import DIMENSION_KEYS
+
+from .areas import UNKNOWN, AreaTree
+from .periods import Span, span_of
+from .privacy import hierarchy_equations, suppress
+
+DIMS = len(DIMENSION_KEYS)
+BAND_EDGES = (4.0, 7.0)  # low < 4 <= middle < 7 <= high
+BANDS = ("low", "middle", "high")
+
+
+@dataclass
+class Published:
+    value: float | None
+    n: int | None
+    suppressed: bool
+    data: dict | None
+
+
+def _band(score: float) -> int:
+    return 0 if score < BAND_EDGES[0] else 1 if score < BAND_EDGES[1] else 2
+
+
+def t_quantile_975(df: int) -> float:
+    """Student's t for a two-sided 95% interval (Cornish–Fisher expansion; exact to 3 decimals for df ≥ 5)."""
+    z = 1.959963984540054
+    if df <= 0:
+        return math.inf
+    g1 = (z**3 + z) / 4
+    g2 = (5 * z**5 + 16 * z**3 + 3 * z) / 96
+    g3 = (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / 384
+    g4 = (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / 92160
+    return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
+
+
+class _Acc:
+    """Running sums for one cell: n, then per dimension sum, sum of squares and the three bands."""
+
+    __slots__ = ("bands", "n", "squares", "sums")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.sums = [0.0] * DIMS
+        self.squares = [0.0] * DIMS
+        self.bands = [[0, 0, 0] for _ in range(DIMS)]
+
+    def add_scores(self, scores) -> None:
+        self.n += 1
+        for i, value in enumerate(scores):
+            self.sums[i] += value
+            self.squares[i] += value * value
+            self.bands[i][_band(value)] += 1
+
+    def merge(self, other: _Acc) -> None:
+        self.n += other.n
+        for i in range(DIMS):
+            self.sums[i] += other.sums[i]
+            self.squares[i] += other.squares[i]
+            for b in range(3):
+                self.bands[i][b] += other.bands[i][b]
+
+
+def _sd(acc: _Acc, i: int) -> float | None:
+    if acc.n < 2:
+        return None
+    variance = (acc.squares[i] - acc.sums[i] ** 2 / acc.n) / (acc.n - 1)
+    return math.sqrt(max(variance, 0.0))
+
+
+def _rollup(tree: AreaTree, base: dict[tuple, _Acc], categories: dict[str, list[str]]) -> dict[tuple, _Acc]:
+    """From (municipality, {breakdown: category}) cells to every published key, zeros included."""
+    cells: dict[tuple, _Acc] = defaultdict(_Acc)
+    for (code, cats), acc in base.items():
+        cat_of = dict(cats)
+        for area in tree.areas_of(code):
+            cells[(*area, "", "")].merge(acc)
+            for breakdown in categories:
+                cells[(*area, breakdown, cat_of.get(breakdown) or UNKNOWN)].merge(acc)
+    for area in tree.all_areas():
+        for key in [(*area, "", "")] + [(*area, b, c) for b, cats in categories.items() for c in cats]:
+            cells[key]
+    return cells
+
+
+def _protect_scores(tree: AreaTree, cells: dict[tuple, _Acc], categories) -> set:
+    counts: dict = {key: acc.n for key, acc in cells.items()}
+    base_equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
+    equations = list(base_equations)
+    for i in range(DIMS):
+        for b in range(3):
+            for key, acc in cells.items():
+                counts[(key, i, b)] = acc.bands[i][b]
+            equations += [((p, i, b), [(c, i, b) for c in children]) for p, children in base_equations]
+    for key in cells:
+        equations += [(key, [(key, i, b) for b in range(3)]) for i in range(DIMS)]
+    return suppress(counts, equations)
+
+
+def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:
+    cells = _rollup(tree, base, categories)
+    hidden = _protect_scores(tree, cells, categories)
+    result = {}
+    for key, acc in cells.items():
+        if key in hidden:
+            result[key] = Published(None, None, True, None)
+            continue
+        data = {}
+        if acc.n:
+            for i, dim in enumerate(DIMENSION_KEYS):
+                sd = _sd(acc, i)
+                data[dim] = {
+                    "mean": round(acc.sums[i] / acc.n, 2),
+                    "sd": None if sd is None else round(sd, 2),
+                    "bands": [
+                        None if (key, i, b) in hidden else round(100 * acc.bands[i][b] / acc.n, 1)
+                        for b in range(3)
+                    ],
+                }
+        result[key] = Published(None, acc.n, False, data or None)
+    return result
+
+
+def gap_figures(tree: AreaTree, scores: dict[tuple, Published]) -> dict[tuple, Published]:
+    """High minus low education, per area and dimension; hidden when either group is hidden or empty."""
+    result = {}
+    for area in tree.all_areas():
+        low, high = scores.get((*area, "education", "low")), scores.get((*area, "education", "high"))
+        if low is None or high is None or low.suppressed or high.suppressed or not low.n or not high.n:
+            hidden = bool((low and low.suppressed) or (high and high.suppressed))
+            result[(*area, "", "")] = Published(None, None, hidden, None)
+            continue
+        data = {
+            dim: {
+                "gap": round(high.data[dim]["mean"] - low.data[dim]["mean"], 2),
+                "low": low.data[dim]["mean"],
+                "high": high.data[dim]["mean"],
+                "n_low": low.n,
+                "n_high": high.n,
+            }
+            for dim in DIMENSION_KEYS
+        }
+        result[(*area, "", "")] = Published(None, None, False, data)
+    return result
+
+
+class _Diff:
+    __slots__ = ("n", "squares", "sums")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.sums = [0.0] * DIMS
+        self.squares = [0.0] * DIMS
+
+    def add(self, diffs) -> None:
+        self.n += 1
+        for i, d in enumerate(diffs):
+            self.sums[i] += d
+            self.squares[i] += d * d
+
+    def merge(self, other: _Diff) -> None:
+        self.n += other.n
+        for i in range(DIMS):
+            self.sums[i] += other.sums[i]
+            self.squares[i] += other.squares[i]
+
+
+def change_figures(tree: AreaTree, base: dict[tuple, _Diff], categories) -> dict[tuple, Published]:
+    cells: dict[tuple, _Diff] = defaultdict(_Diff)
+    for (code, cats), acc in base.items():
+        cat_of = dict(cats)
+        for area in tree.areas_of(code):
+            cells[(*area, "", "")].merge(acc)
+            for breakdown in categories:
+                cells[(*area, breakdown, cat_of.get(breakdown) or UNKNOWN)].merge(acc)
+    for area in tree.all_areas():
+        for key in [(*area, "", "")] + [(*area, b, c) for b, cats in categories.items() for c in cats]:
+            cells[key]
+    equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
+    hidden = suppress({key: acc.n for key, acc in cells.items()}, equations)
+    result = {}
+    for key, acc in cells.items():
+        if key in hidden:
+            result[key] = Published(None, None, True, None)
+            continue
+        data = {}
+        if acc.n >= 2:
+            t = t_quantile_975(acc.n - 1)
+            for i, dim in enumerate(DIMENSION_KEYS):
+                mean = acc.sums[i] / acc.n
+                variance = max((acc.squares[i] - acc.sums[i] ** 2 / acc.n) / (acc.n - 1), 0.0)
+                half = t * math.sqrt(variance / acc.n)
+                data[dim] = {"mean": round(mean, 2), "ci": [round(mean - half, 2), round(mean + half, 2)]}
+        result[key] = Published(None, acc.n, False, data or None)
+    return result
+
+
+def compute(
+    region,
+    tree: AreaTree,
+    *,
+    score_spans: Iterable[Span],
+    change_spans: Iterable[Span],
+    categories: dict[str, list[str]],
+    to_datetime,
+    to_date,
+) -> dict[tuple[str, str], dict[tuple, Published]]:
+    """{(indicator, span slug): {key: published figure}} for the requested closed periods.
+
+    `to_datetime` turns a period boundary (a date) into an aware datetime in the site's time zone and
+    `to_date` a moment into the local date (which period it falls in).
+    """
+    score_spans = sorted(set(score_spans))
+    change_spans = sorted(set(change_spans))
+    if not score_spans and not change_spans:
+        return {}
+    change_ends = [(span, to_datetime(span.end)) for span in change_spans]
+    until = max([to_datetime(span.end) for span in score_spans] + [end for _s, end in change_ends])
+    score_base: dict[Span, dict[tuple, _Acc]] = {span: defaultdict(_Acc) for span in score_spans}
+    change_base: dict[Span, dict[tuple, _Diff]] = {span: defaultdict(_Diff) for span in change_spans}
+    score_cats = {b: categories[b] for b in ("age_band", "education")}
+
+    score_kinds = sorted({span.kind for span in score_spans})
+
+    def finish(webs: list[tuple]) -> None:
+        latest: dict[Span, tuple] = {}
+        for web in webs:  # oldest first: the last one in a period wins
+            day = to_date(web[1])
+            for kind in score_kinds:
+                latest[span_of(kind, day)] = web
+        for span, web in latest.items():
+            cells = score_base.get(span)
+            if cells is not None:
+                cells[(web[2], (("age_band", web[3]), ("education", web[4])))].add_scores(web[5:])
+        for span, end in change_ends:
+            before = [web for web in webs if web[1] < end]
+            if len(before) >= 2:
+                first, last = before[0], before[-1]
+                key = (last[2], (("education", last[4]),))
+                change_base[span][key].add([b - a for a, b in zip(first[5:], last[5:], strict=True)])
+
+    owner, webs = None, []
+    for row in web_selectors.consented_webs(region, until):
+        if row[0] != owner:
+            if webs:
+                finish(webs)
+            owner, webs = row[0], []
+        webs.append(row)
+    if webs:
+        finish(webs)
+
+    result: dict[tuple[str, str], dict[tuple, Published]] = {}
+    for span in score_spans:
+        scores = score_figures(tree, score_base[span], score_cats)
+        result[("score", span.slug)] = scores
+        result[("gap", span.slug)] = gap_figures(tree, scores)
+    for span in change_spans:
+        result[("change", span.slug)] = change_figures(
+            tree, change_base[span], {"education": categories["education"]}
+        )
+    return result
