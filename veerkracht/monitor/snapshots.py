@@ -160,7 +160,7 @@ def _store(region, tree: AreaTree, span: Span, closed: bool, now: datetime, outc
     table = Figure._meta.db_table
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} (period_id, indicator, area_level, area_code, breakdown, category, "
+            f"INSERT INTO {table} (period_id, indicator, area_level, area_code, breakdown, category, "  # noqa: S608 - table name from the model
             "value, n, suppressed, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             rows,
         )
