@@ -8,5 +8,12 @@ app_name = "monitor"
 
 urlpatterns = [
     path("", views.region, name="region"),
+    path("deelregio/<slug:slug>/", views.subregion, name="subregion"),
+    path("gemeente/<str:code>/", views.municipality, name="municipality"),
+    path("gemeente/<str:code>/rapport.pdf", views.municipality_report, name="municipality_report"),
+    path("gezondheid/", views.outcomes, name="outcomes"),
+    path("gezondheidskloof/", views.gap, name="gap"),
+    path("definities/", views.definitions, name="definitions"),
+    path("download/<slug:table>.csv", views.download, name="download"),
     path("beleid/", include("veerkracht.monitor.urls_policy")),
 ]

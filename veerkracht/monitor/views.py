@@ -6,3 +6,6 @@ from django.shortcuts import render
 
 def region(request: HttpRequest) -> HttpResponse:
     return render(request, "monitor/region.html", {})
+
+
+subregion = municipality = municipality_report = outcomes = gap = definitions = download = region
