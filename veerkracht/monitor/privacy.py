@@ -30,11 +30,102 @@ def _order(key: Hashable) -> str:
 def suppress(
     counts: Mapping[Hashable, int], equations: Iterable[Equation], *, threshold: int = THRESHOLD
 ) -> set[Hashable]:
-    """The keys to hide, given the number of people per key and the sums that hold between keys."""
+    """The keys to hide, given the number of people per key and the sums that hold between keys.
+
+    First the rule per sum (below); then an exact audit of all sums together: several sums combined can
+    pin down a hidden cell that each sum alone protects (rows and columns of a table). Every cell the
+    audit can compute back gets one more hidden neighbour, and both steps repeat until nothing can be
+    computed back.
+    """
     equations = [(parent, tuple(children)) for parent, children in equations]
     hidden = {key for key, n in counts.items() if 0 < n < threshold}
     if not hidden:
         return hidden
+    while True:
+        hidden = _per_sum(counts, equations, hidden, threshold)
+        exposed = determined_keys(equations, hidden)
+        if not exposed:
+            return hidden
+        added = False
+        for key in sorted(exposed, key=_order):
+            extra = _neighbour(key, counts, equations, hidden)
+            if extra is not None:
+                hidden.add(extra)
+                added = True
+        if not added:  # every neighbour is hidden or zero already: nothing more can be hidden
+            return hidden
+
+
+def _neighbour(key, counts, equations, hidden) -> Hashable | None:
+    """A shown cell to hide near `key`: the smallest positive one in a sum that holds `key`, or else in
+    a sum that holds a hidden cell next to it (and so on outwards)."""
+    seen, frontier = {key}, {key}
+    while frontier:
+        best, reached = None, set()
+        for parent, children in equations:
+            members = (parent, *children)
+            if not frontier.intersection(members):
+                continue
+            for candidate in members:
+                if candidate in hidden:
+                    if candidate not in seen:
+                        reached.add(candidate)
+                    continue
+                if counts[candidate] <= 0:
+                    continue
+                if best is None or (counts[candidate], _order(candidate)) < (counts[best], _order(best)):
+                    best = candidate
+        if best is not None:
+            return best
+        seen |= reached
+        frontier = reached
+    return None
+
+
+_PRIME = (1 << 61) - 1  # exact rank over the rationals with overwhelming probability for 0/±1 sums
+
+
+def determined_keys(equations: Sequence[Equation], hidden: set) -> set:
+    """The hidden keys someone could compute exactly from the shown values and the sums.
+
+    A hidden key is determined when its unit vector lies in the row space of the sums restricted to
+    the hidden keys. Sparse Gauss–Jordan elimination modulo a large prime, per connected group.
+    """
+    rows: list[dict] = []
+    for parent, children in equations:
+        row: dict = {}
+        for key, sign in ((parent, 1), *((c, -1) for c in children)):
+            if key in hidden:
+                row[key] = (row.get(key, 0) + sign) % _PRIME
+        row = {k: v for k, v in row.items() if v}
+        if row:
+            rows.append(row)
+    pivots: dict = {}  # pivot key -> reduced row (coefficient 1 at the pivot)
+    for row in rows:
+        for key in [k for k in row if k in pivots]:
+            factor = row.get(key)
+            if not factor:
+                continue
+            for k, v in pivots[key].items():
+                row[k] = (row.get(k, 0) - factor * v) % _PRIME
+            row = {k: v for k, v in row.items() if v}
+        if not row:
+            continue
+        pivot = min(row, key=_order)
+        inverse = pow(row[pivot], _PRIME - 2, _PRIME)
+        row = {k: v * inverse % _PRIME for k, v in row.items()}
+        for other_key, other in pivots.items():
+            factor = other.get(pivot)
+            if factor:
+                for k, v in row.items():
+                    other[k] = (other.get(k, 0) - factor * v) % _PRIME
+                pivots[other_key] = {k: v for k, v in other.items() if v}
+        pivots[pivot] = row
+    return {key for key, row in pivots.items() if len(row) == 1}
+
+
+def _per_sum(counts, equations, hidden: set, threshold: int) -> set:
+    hidden = set(hidden)
     touching: dict[Hashable, list[int]] = {}
     for index, (parent, children) in enumerate(equations):
         for key in (parent, *children):
