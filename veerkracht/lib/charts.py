@@ -157,8 +157,13 @@ def trend_svg(
         )
     # At most ~6 x labels, so they do not overlap on a phone.
     every = max(1, -(-count // 6))
+    shown = [i for i in range(count) if i % every == 0]
+    if count - 1 not in shown:
+        if shown and count - 1 - shown[-1] < every:
+            shown.pop()  # the last label wins over a neighbour it would overlap
+        shown.append(count - 1)
     for i, label in enumerate(x_labels):
-        if i % every and i != count - 1:
+        if i not in shown:
             continue
         parts.append(
             _tag(

@@ -81,11 +81,14 @@ def tiles(rows: Iterable[Figure], keys: list[str], area: tuple[str, str]) -> lis
         if indicator is None:
             continue
         figure = by_key.get(key)
+        text = shown(figure)
+        if indicator.unit == "days" and figure is not None and not figure.suppressed and figure.value is not None:
+            text = _("%(n)s dagen") % {"n": text}
         result.append(
             Tile(
                 key=key,
                 name=str(indicator.name),
-                text=shown(figure),
+                text=text,
                 hidden=bool(figure and figure.suppressed),
                 unit=str(UNITS[indicator.unit]),
                 parts=[(category_label(p.breakdown, p.category), shown(p)) for p in parts.get(key, [])],

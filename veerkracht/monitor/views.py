@@ -137,7 +137,12 @@ def _overview(request: HttpRequest, area: Area, child_level: str | None, child_c
             if (r.area_level, r.area_code) == (level, code) and not r.breakdown
         }
         children.append(
-            {"level": level, "code": code, "name": names.get((level, code), code), "cells": cells}
+            {
+                "level": level,
+                "code": code,
+                "name": names.get((level, code), code),
+                "cells": [cells.get(k, "–") for k in CHILD_COLUMNS],
+            }
         )
     score = next(
         (
@@ -182,9 +187,7 @@ def _overview(request: HttpRequest, area: Area, child_level: str | None, child_c
         "score_rows": p.score_rows(score) if score else [],
         "children": children,
         "child_level": child_level,
-        "child_columns": [
-            (k, str(get_indicator(k).name)) for k in ("initiatives", "connections", "requests", "reach")
-        ],
+        "child_columns": [str(get_indicator(k).name) for k in CHILD_COLUMNS],
         "trend_chart": p.trend_chart(
             spans, series, _("Per kwartaal: verbindingen, vragen en inwoners bereikt")
         )
