@@ -13,7 +13,7 @@ import random
 import time
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -61,11 +61,8 @@ def _answer_pool(rng: random.Random, instrument, size: int = 500) -> list[tuple[
 
 def build(residents: int, webs: int) -> dict:
     """Insert the synthetic residents and webs; returns what the timed part needs."""
-    from allauth.account.models import EmailAddress
-
-    from veerkracht.accounts.models import Profile, User
     from veerkracht.regions.models import Municipality
-    from veerkracht.spiderweb.models import Assessment, Status
+    from veerkracht.spiderweb.bulk import ResidentSpec, WebSpec, residents_create
     from veerkracht.spiderweb.services import instruments_load_bundled
 
     rng = random.Random(42)
@@ -75,44 +72,24 @@ def build(residents: int, webs: int) -> dict:
     municipalities = list(Municipality.objects.values_list("pk", flat=True))
     counts = _web_counts(rng, residents, webs)
     now = timezone.now()
+
+    def people():
+        for n in range(residents):
+            webs_of = []
+            for k in range(counts[n]):
+                answers, scores = rng.choice(pool)
+                when = now - timedelta(days=30 * (counts[n] - k))
+                webs_of.append(WebSpec(completed_at=when, answers=answers, scores=scores, minutes=0))
+            yield ResidentSpec(
+                email=f"bench{n}@bench.veerkracht.nl",
+                municipality_id=rng.choice(municipalities),
+                age_band="45-54",
+                research_consent=n % 3 == 0,
+                webs=webs_of,
+            )
+
     started = time.monotonic()
-    for start in range(0, residents, BATCH):
-        with transaction.atomic():
-            users = User.objects.bulk_create(
-                User(email=f"bench{n}@bench.veerkracht.nl", password="!", date_joined=now)  # noqa: S106
-                for n in range(start, min(start + BATCH, residents))
-            )
-            if not users[0].pk:  # backends without RETURNING: read the keys back
-                users = list(User.objects.filter(email__in=[u.email for u in users]).order_by("pk"))
-            places = {u.pk: rng.choice(municipalities) for u in users}
-            Profile.objects.bulk_create(
-                Profile(user=u, municipality_id=places[u.pk], age_band="45-54") for u in users
-            )
-            EmailAddress.objects.bulk_create(
-                EmailAddress(user=u, email=u.email, primary=True, verified=True) for u in users
-            )
-            rows = []
-            for offset, user in enumerate(users):
-                n = counts[start + offset]
-                for k in range(n):
-                    answers, scores = rng.choice(pool)
-                    when = now - timedelta(days=30 * (n - k))
-                    rows.append(
-                        Assessment(
-                            owner=user,
-                            instrument=adults,
-                            status=Status.COMPLETED,
-                            answers=answers,
-                            step=len(adults.dimensions) - 1,
-                            **{f"score_{key}": value for key, value in scores.items()},
-                            municipality_id=places[user.pk],
-                            age_band="45-54",
-                            research_consent=k % 3 == 0,
-                            started_at=when,
-                            completed_at=when,
-                        )
-                    )
-            Assessment.objects.bulk_create(rows, batch_size=2000)
+    residents_create(people(), instrument=adults, batch_size=BATCH)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {"instrument": adults, "counts": counts, "build_s": time.monotonic() - started}

@@ -16,6 +16,7 @@ urlpatterns = [
     path("initiatieven/", include("veerkracht.actioncentre.urls_initiatives")),
     path("verbinden/", include("veerkracht.actioncentre.urls_connect")),
     path("monitor/", include("veerkracht.monitor.urls")),
+    path("api/v1/", include("veerkracht.monitor.api", namespace="api")),
     path("accounts/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from veerkracht.regions.models import Municipality, Region
 
 from . import services
-from .models import MembershipRole, Organisation, OrganisationType, Role, User
+from .models import MembershipRole, Organisation, OrganisationType, Role, RoleAssignment, User
 
 DEMO_DOMAIN = "demo.veerkracht.nl"
 DEMO_PASSWORD = "Veerkracht-demo-2026"  # noqa: S105 - printed by `make run` on purpose
@@ -61,11 +65,14 @@ def load(region: Region) -> list[str]:
     """Create what is missing; return the lines to print. Safe to run on every `make run`."""
     munis = {m.code: m for m in Municipality.objects.filter(region=region)}
     orgs = {o.name: o for o in Organisation.objects.filter(region=region)}
+    created_orgs = []
     for name, org_type, core, code in DEMO_ORGANISATIONS:
         if name not in orgs:
             orgs[name] = services.organisation_create(
                 name=name, type=org_type, region=region, municipality=munis.get(code), is_core_partner=core
             )
+            created_orgs.append(orgs[name])
+    organisations_backdate(created_orgs)
     existing = set(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").values_list("email", flat=True))
     for account in DEMO_ACCOUNTS:
         if account.email in existing:
@@ -94,12 +101,53 @@ def load(region: Region) -> list[str]:
             Role.REGION_ADMIN,
         }:
             _activate_demo_totp(user)
+        roles_backdate([user])
     width = max(len(a.email) for a in DEMO_ACCOUNTS)
     lines = [
         f"  {a.email:<{width}}  {Role(a.role).label if a.role else Role.RESIDENT.label}"
         for a in DEMO_ACCOUNTS
     ]
     return lines
+
+
+# --- Plausible history --------------------------------------------------------------------------
+# Creation times are "now" when the demo is loaded, so the monitor's trends of partners and
+# ambassadors would all jump in the current month. The movement started in 2019: demo organisations
+# and roles get a fixed date since then (the same key always gets the same day, no random state).
+MOVEMENT_START = date(2019, 1, 1)
+LAST_SINCE = date(2026, 6, 30)
+
+
+def demo_since(
+    key: str, *, first: date = MOVEMENT_START, last: date = LAST_SINCE, later: float = 1.0
+) -> datetime:
+    """A fixed moment between `first` and `last` (never after yesterday) for a demo object.
+
+    With `later` above 1 more objects get a later date, as in a growing movement.
+    """
+    last = min(last, timezone.localdate() - timedelta(days=1))
+    first = min(first, last)
+    fraction = (zlib.crc32(key.encode()) % 10_007) / 10_007
+    day = first + timedelta(days=int((last - first).days * fraction ** (1 / later)))
+    return timezone.make_aware(datetime.combine(day, time(10)))
+
+
+def organisations_backdate(organisations: Iterable[Organisation]) -> None:
+    """Core partners joined in the first three years, the others spread until now (more recently)."""
+    for org in organisations:
+        if org.is_core_partner:
+            since = demo_since(f"organisation:{org.slug}", last=date(2021, 12, 31))
+        else:
+            since = demo_since(f"organisation:{org.slug}", first=date(2019, 6, 1), later=1.6)
+        Organisation.objects.filter(pk=org.pk).update(created_at=since)
+
+
+def roles_backdate(users: Iterable[User], *, later: float = 1.6) -> None:
+    """Each user's roles (and account) date from a fixed moment since 2019."""
+    for user in users:
+        since = demo_since(f"roles:{user.email}", first=date(2019, 3, 1), later=later)
+        RoleAssignment.objects.filter(user=user).update(created_at=since)
+        User.objects.filter(pk=user.pk, date_joined__gt=since).update(date_joined=since)
 
 
 def _activate_demo_totp(user: User) -> None:

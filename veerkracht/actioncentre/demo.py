@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from veerkracht.accounts import demo as accounts_demo
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.demo import DEMO_DOMAIN
 from veerkracht.accounts.models import MembershipRole, Organisation, OrganisationType, Role, User
@@ -226,17 +227,21 @@ def _pick(rng: random.Random, flags, low: int, high: int) -> int:
 
 def _organisations(region, munis, rng) -> list[Organisation]:
     existing = {o.name for o in Organisation.objects.filter(region=region)}
+    created = []
     for name, org_type, core in EXTRA_ORGANISATIONS:
         if name not in existing:
             place = next((m for m in munis if m.name in name), rng.choice(munis))
-            account_services.organisation_create(
-                name=name,
-                type=org_type,
-                region=region,
-                municipality=place,
-                is_core_partner=core,
-                description=f"{name} werkt in Limburg mee aan Positieve Gezondheid.",
+            created.append(
+                account_services.organisation_create(
+                    name=name,
+                    type=org_type,
+                    region=region,
+                    municipality=place,
+                    is_core_partner=core,
+                    description=f"{name} werkt in Limburg mee aan Positieve Gezondheid.",
+                )
             )
+    accounts_demo.organisations_backdate(created)  # partners joined over the years, not all today
     organisations = list(Organisation.objects.filter(region=region).select_related("municipality"))
     for org in organisations:
         PartnerProfile.objects.get_or_create(
@@ -253,6 +258,7 @@ def _organisations(region, munis, rng) -> list[Organisation]:
 
 def _ambassadors(region, munis, organisations, rng) -> list[AmbassadorProfile]:
     users = list(User.objects.filter(role_assignments__role=Role.AMBASSADOR))
+    created = []
     n = 0
     while len(users) < 60:
         n += 1
@@ -260,7 +266,7 @@ def _ambassadors(region, munis, organisations, rng) -> list[AmbassadorProfile]:
         email = f"ambassadeur{n:02d}@{DEMO_DOMAIN}"
         if User.objects.filter(email=email).exists():
             continue
-        users.append(
+        created.append(
             account_services.user_create(
                 email=email,
                 display_name=f"{first} {last}",
@@ -268,6 +274,8 @@ def _ambassadors(region, munis, organisations, rng) -> list[AmbassadorProfile]:
                 municipality=rng.choice(munis),
             )
         )
+        users.append(created[-1])
+    accounts_demo.roles_backdate(created)  # ambassadors trained since 2019, more in recent years
     profiles = []
     for i, user in enumerate(users):
         place = user.profile.municipality or rng.choice(munis)
