@@ -20,8 +20,8 @@ def _fits(page) -> None:
 def test_the_monitor_on_a_phone_shows_figures_tables_and_hides_small_groups(
     browser_page,
     other_browser_page,
-    monitor_data,
-    analyst,  # noqa: F811
+    monitor_data,  # noqa: F811
+    analyst,
 ):
     page = browser_page.page
     browser_page.visit("/monitor/?periode=2025")

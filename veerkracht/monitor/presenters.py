@@ -82,7 +82,12 @@ def tiles(rows: Iterable[Figure], keys: list[str], area: tuple[str, str]) -> lis
             continue
         figure = by_key.get(key)
         text = shown(figure)
-        if indicator.unit == "days" and figure is not None and not figure.suppressed and figure.value is not None:
+        if (
+            indicator.unit == "days"
+            and figure is not None
+            and not figure.suppressed
+            and figure.value is not None
+        ):
             text = _("%(n)s dagen") % {"n": text}
         result.append(
             Tile(

@@ -28,7 +28,7 @@ def determined(equations, values, hidden) -> set:
             else:
                 constant -= sign * values[key]
         if any(row):
-            rows.append(row + [constant])
+            rows.append([*row, constant])
     # Reduced row echelon form.
     pivots = []
     r = 0
@@ -58,6 +58,7 @@ def table(counts_by_area: dict[str, dict[str, int]], children: dict[str, list[st
     for area, cats in counts_by_area.items():
         for category in categories:
             counts[("a", area, "b", category)] = cats.get(category, 0)
+
     # Totals and the parents' sums, computed bottom-up.
     def total(area: str, category: str | None) -> int:
         if area in children:
@@ -111,7 +112,11 @@ def test_hiding_spreads_over_the_area_tree():
             "heerlen": {"low": 25, "high": 30},
             "kerkrade": {"low": 20, "high": 22},
         },
-        {"zuid": ["maastricht", "vaals", "meerssen"], "park": ["heerlen", "kerkrade"], "limburg": ["zuid", "park"]},
+        {
+            "zuid": ["maastricht", "vaals", "meerssen"],
+            "park": ["heerlen", "kerkrade"],
+            "limburg": ["zuid", "park"],
+        },
     )
     hidden = suppress(counts, equations)
     assert ("a", "vaals", "b", "low") in hidden and ("a", "vaals", "b", "high") in hidden
@@ -133,7 +138,12 @@ def test_shown_gives_the_same_text_everywhere():
 area_counts = st.dictionaries(
     st.sampled_from(["m1", "m2", "m3", "m4", "m5", "m6"]),
     st.fixed_dictionaries(
-        {"low": st.integers(0, 30), "middle": st.integers(0, 30), "high": st.integers(0, 30), "unknown": st.integers(0, 4)}
+        {
+            "low": st.integers(0, 30),
+            "middle": st.integers(0, 30),
+            "high": st.integers(0, 30),
+            "unknown": st.integers(0, 4),
+        }
     ),
     min_size=6,
     max_size=6,
@@ -143,7 +153,9 @@ area_counts = st.dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(area_counts)
 def test_no_hidden_number_can_be_computed_back_from_any_published_sums(by_area):
-    counts, equations = table(by_area, {"s1": ["m1", "m2", "m3"], "s2": ["m4", "m5", "m6"], "r": ["s1", "s2"]})
+    counts, equations = table(
+        by_area, {"s1": ["m1", "m2", "m3"], "s2": ["m4", "m5", "m6"], "r": ["s1", "s2"]}
+    )
     hidden = suppress(counts, equations)
     assert all(counts[k] >= THRESHOLD or k in hidden for k in counts if counts[k] > 0)
     assert determined(equations, counts, hidden) == set()

@@ -14,6 +14,7 @@ from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
 
 pytestmark = pytest.mark.django_db
 
+
 def dutch(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
