@@ -98,17 +98,27 @@ def _rollup(tree: AreaTree, base: dict[tuple, _Acc], categories: dict[str, list[
 
 
 def _protect_scores(tree: AreaTree, cells: dict[tuple, _Acc], categories) -> set:
-    counts: dict = {key: acc.n for key, acc in cells.items()}
+    """Two passes: first the cells (people per area and group), then the score bands inside them.
+
+    The band pass may hide more bands but never another cell, so a band pattern can cost a bar in
+    the distribution, not a whole mean.
+    """
+    cell_counts = {key: acc.n for key, acc in cells.items()}
     base_equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
-    equations = list(base_equations)
+    hidden_cells = suppress(cell_counts, base_equations)
+    counts: dict = dict(cell_counts)
+    equations = []
+    already = set(hidden_cells)
     for i in range(DIMS):
         for b in range(3):
             for key, acc in cells.items():
                 counts[(key, i, b)] = acc.bands[i][b]
+                if key in hidden_cells and acc.bands[i][b] > 0:
+                    already.add((key, i, b))
             equations += [((p, i, b), [(c, i, b) for c in children]) for p, children in base_equations]
     for key in cells:
         equations += [(key, [(key, i, b) for b in range(3)]) for i in range(DIMS)]
-    return suppress(counts, equations)
+    return suppress(counts, equations, hidden=already, fixed=frozenset(cells))
 
 
 def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:

@@ -28,7 +28,12 @@ def _order(key: Hashable) -> str:
 
 
 def suppress(
-    counts: Mapping[Hashable, int], equations: Iterable[Equation], *, threshold: int = THRESHOLD
+    counts: Mapping[Hashable, int],
+    equations: Iterable[Equation],
+    *,
+    threshold: int = THRESHOLD,
+    hidden: Iterable[Hashable] = (),
+    fixed: frozenset | set = frozenset(),
 ) -> set[Hashable]:
     """The keys to hide, given the number of people per key and the sums that hold between keys.
 
@@ -36,19 +41,22 @@ def suppress(
     pin down a hidden cell that each sum alone protects (rows and columns of a table). Every cell the
     audit can compute back gets one more hidden neighbour, and both steps repeat until nothing can be
     computed back.
+
+    `hidden` are keys that are hidden already; keys in `fixed` keep their state (a second pass, e.g.
+    over score bands, must not hide more of the cells a first pass settled).
     """
     equations = [(parent, tuple(children)) for parent, children in equations]
-    hidden = {key for key, n in counts.items() if 0 < n < threshold}
+    hidden = {key for key, n in counts.items() if 0 < n < threshold and key not in fixed} | set(hidden)
     if not hidden:
         return hidden
     while True:
-        hidden = _per_sum(counts, equations, hidden, threshold)
+        hidden = _per_sum(counts, equations, hidden, threshold, fixed)
         exposed = determined_keys(equations, hidden)
         if not exposed:
             return hidden
         added = False
         for key in sorted(exposed, key=_order):
-            extra = _neighbour(key, counts, equations, hidden)
+            extra = _neighbour(key, counts, equations, hidden, fixed)
             if extra is not None:
                 hidden.add(extra)
                 added = True
@@ -56,7 +64,7 @@ def suppress(
             return hidden
 
 
-def _neighbour(key, counts, equations, hidden) -> Hashable | None:
+def _neighbour(key, counts, equations, hidden, fixed) -> Hashable | None:
     """A shown cell to hide near `key`: the smallest positive one in a sum that holds `key`, or else in
     a sum that holds a hidden cell next to it (and so on outwards)."""
     seen, frontier = {key}, {key}
@@ -66,17 +74,19 @@ def _neighbour(key, counts, equations, hidden) -> Hashable | None:
             members = (parent, *children)
             if not frontier.intersection(members):
                 continue
-            for candidate in members:
+            for position, candidate in enumerate(members):
                 if candidate in hidden:
                     if candidate not in seen:
                         reached.add(candidate)
                     continue
-                if counts[candidate] <= 0:
+                if counts[candidate] <= 0 or candidate in fixed:
                     continue
-                if best is None or (counts[candidate], _order(candidate)) < (counts[best], _order(best)):
-                    best = candidate
+                # Parts before totals: hiding a total costs more than hiding one of its parts.
+                rank = (position == 0, counts[candidate], _order(candidate))
+                if best is None or rank < best[0]:
+                    best = (rank, candidate)
         if best is not None:
-            return best
+            return best[1]
         seen |= reached
         frontier = reached
     return None
@@ -89,42 +99,63 @@ def determined_keys(equations: Sequence[Equation], hidden: set) -> set:
     """The hidden keys someone could compute exactly from the shown values and the sums.
 
     A hidden key is determined when its unit vector lies in the row space of the sums restricted to
-    the hidden keys. Sparse Gauss–Jordan elimination modulo a large prime, per connected group.
+    the hidden keys. Sparse Gauss–Jordan elimination modulo a large prime; a column index keeps each
+    step to the rows that hold the pivot, so the work follows the (tree-shaped, sparse) sums.
     """
-    rows: list[dict] = []
+    order = sorted(hidden, key=_order)
+    number = {key: i for i, key in enumerate(order)}
+    pivots: dict[int, dict[int, int]] = {}
+    holding: dict[int, set[int]] = {}  # column -> pivots whose row has a non-zero there
+    # Markowitz-style choice: pivot on the key that appears in the fewest sums (less fill-in).
+    degree = [0] * len(order)
     for parent, children in equations:
-        row: dict = {}
-        for key, sign in ((parent, 1), *((c, -1) for c in children)):
-            if key in hidden:
-                row[key] = (row.get(key, 0) + sign) % _PRIME
-        row = {k: v for k, v in row.items() if v}
-        if row:
-            rows.append(row)
-    pivots: dict = {}  # pivot key -> reduced row (coefficient 1 at the pivot)
-    for row in rows:
-        for key in [k for k in row if k in pivots]:
-            factor = row.get(key)
-            if not factor:
-                continue
-            for k, v in pivots[key].items():
-                row[k] = (row.get(k, 0) - factor * v) % _PRIME
-            row = {k: v for k, v in row.items() if v}
+        for key in (parent, *children):
+            i = number.get(key)
+            if i is not None:
+                degree[i] += 1
+    for parent, children in equations:
+        row: dict[int, int] = {}
+        i = number.get(parent)
+        if i is not None:
+            row[i] = 1
+        for child in children:
+            i = number.get(child)
+            if i is not None:
+                row[i] = (row.get(i, 0) - 1) % _PRIME
         if not row:
             continue
-        pivot = min(row, key=_order)
+        # Reduce by the pivots (rows are kept fully reduced, so one pass is enough).
+        for col in [c for c in row if c in pivots]:
+            factor = row.get(col)
+            if factor:
+                for k, v in pivots[col].items():
+                    row[k] = (row.get(k, 0) - factor * v) % _PRIME
+        row = {k: v for k, v in row.items() if v}
+        if not row:
+            continue
+        pivot = min(row, key=lambda c: (degree[c], c))
         inverse = pow(row[pivot], _PRIME - 2, _PRIME)
         row = {k: v * inverse % _PRIME for k, v in row.items()}
-        for other_key, other in pivots.items():
+        for other_pivot in list(holding.get(pivot, ())):
+            other = pivots[other_pivot]
             factor = other.get(pivot)
-            if factor:
-                for k, v in row.items():
-                    other[k] = (other.get(k, 0) - factor * v) % _PRIME
-                pivots[other_key] = {k: v for k, v in other.items() if v}
+            if not factor:
+                continue
+            for k, v in row.items():
+                value = (other.get(k, 0) - factor * v) % _PRIME
+                if value:
+                    other[k] = value
+                    holding.setdefault(k, set()).add(other_pivot)
+                else:
+                    other.pop(k, None)
+                    holding.get(k, set()).discard(other_pivot)
         pivots[pivot] = row
-    return {key for key, row in pivots.items() if len(row) == 1}
+        for k in row:
+            holding.setdefault(k, set()).add(pivot)
+    return {order[p] for p, row in pivots.items() if len(row) == 1}
 
 
-def _per_sum(counts, equations, hidden: set, threshold: int) -> set:
+def _per_sum(counts, equations, hidden: set, threshold: int, fixed) -> set:
     hidden = set(hidden)
     touching: dict[Hashable, list[int]] = {}
     for index, (parent, children) in enumerate(equations):
@@ -137,7 +168,7 @@ def _per_sum(counts, equations, hidden: set, threshold: int) -> set:
         index = todo.pop()
         queued.discard(index)
         parent, children = equations[index]
-        extra = _needs_more(parent, children, counts, hidden, threshold)
+        extra = _needs_more(parent, children, counts, hidden, threshold, fixed)
         if extra is None:
             continue
         hidden.add(extra)
@@ -151,7 +182,7 @@ def _per_sum(counts, equations, hidden: set, threshold: int) -> set:
     return hidden
 
 
-def _needs_more(parent, children, counts, hidden, threshold) -> Hashable | None:
+def _needs_more(parent, children, counts, hidden, threshold, fixed) -> Hashable | None:
     """The next key to hide so this sum cannot give a hidden cell away, or None when it is safe."""
     hidden_children = [c for c in children if c in hidden]
     if parent in hidden:
@@ -159,12 +190,12 @@ def _needs_more(parent, children, counts, hidden, threshold) -> Hashable | None:
             return None
     else:
         hidden_sum = sum(counts[c] for c in hidden_children)
-        if not hidden_children or (len(hidden_children) >= 2 and hidden_sum >= threshold):
-            return None
-    candidates = [c for c in children if c not in hidden and counts[c] > 0]
+        if hidden_sum == 0 or (len(hidden_children) >= 2 and hidden_sum >= threshold):
+            return None  # nothing hidden here, or nothing small: hidden zeros protect nobody
+    candidates = [c for c in children if c not in hidden and counts[c] > 0 and c not in fixed]
     if candidates:
         return min(candidates, key=lambda c: (counts[c], _order(c)))
-    if parent not in hidden:
+    if parent not in hidden and parent not in fixed:
         return parent
     return None  # a hidden total whose parts are all zero or hidden: nothing left to protect
 

@@ -5,6 +5,7 @@ numbers; filters live in the URL so a view can be shared. All figures come from 
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -173,7 +174,9 @@ def _overview(request: HttpRequest, area: Area, child_level: str | None, child_c
         )
         for key in ("connections", "requests", "reach")
     ]
+    reach_map = _reach_map(request, tree, area, resident_period)
     return {
+        "reach_map": reach_map,
         "area": area,
         "period": period,
         "period_span": _span(period) if period else None,
@@ -202,6 +205,58 @@ def _overview(request: HttpRequest, area: Area, child_level: str | None, child_c
         ],
         "trend_columns": [str(get_indicator(k).name) for k in ("connections", "requests", "reach")],
     }
+
+
+def _reach_map(
+    request: HttpRequest, tree: AreaTree, area: Area, resident_period: Period | None
+) -> dict | None:
+    """A map of residents reached per municipality (region and subregion pages), with its table."""
+    from django.urls import reverse
+
+    from veerkracht.lib import geo
+
+    if resident_period is None or area.level == AreaLevel.MUNICIPALITY:
+        return None
+    municipalities = [
+        (code, name)
+        for code, name, sub in tree.municipalities
+        if area.level == AreaLevel.REGION or sub == area.code
+    ]
+    found = {
+        r.area_code: r
+        for r in Figure.objects.filter(
+            period=resident_period,
+            indicator="reach",
+            area_level=AreaLevel.MUNICIPALITY,
+            area_code__in=[c for c, _n in municipalities],
+            breakdown="",
+        )
+    }
+    maximum = max((f.value or 0 for f in found.values() if not f.suppressed), default=0)
+    areas, rows = [], []
+    for code, name in municipalities:
+        figure = found.get(code)
+        text = p.shown(figure)
+        value = None if figure is None or figure.suppressed else figure.value
+        level = geo.sequential_class(value, maximum)
+        fill = geo.SEQUENTIAL_COLOURS[level - 1] if level else geo.NO_DATA_COLOUR
+        url = reverse("monitor:municipality", args=[code]) + f"?periode={_span(resident_period).slug}"
+        areas.append(geo.Area(code, name, fill, f"{name}: {text}", url))
+        rows.append({"name": name, "text": text, "url": url})
+    legend = [{"colour": geo.NO_DATA_COLOUR, "label": _("geen, of minder dan 10 mensen")}]
+    for k, colour in enumerate(geo.SEQUENTIAL_COLOURS, start=1):
+        low, high = math.floor((k - 1) * maximum / 4) + 1, math.floor(k * maximum / 4)
+        if maximum > 0 and low <= high:
+            label = _("%(low)s tot en met %(high)s mensen") % {"low": p.number(low), "high": p.number(high)}
+            legend.append({"colour": colour, "label": label})
+    svg = geo.choropleth_svg(
+        shapes=geo.region_shapes(tuple(sorted(c for c, _n in municipalities))),
+        areas=areas,
+        title=_("Kaart: inwoners die een spinnenweb invulden, per gemeente, %(period)s")
+        % {"period": _span(resident_period).label},
+        title_id="kaart-bereik",
+    )
+    return {"svg": svg, "rows": rows, "legend": legend, "attribution": geo.ATTRIBUTION}
 
 
 def _with_setup(view):
