@@ -465,6 +465,9 @@ def _requests(region, munis, staff, resident, initiatives, rng, now) -> list[Req
         first = FIRST_NAMES[(i * 3) % len(FIRST_NAMES)]
         is_demo_resident = i == 9 and resident is not None
         created = now - timedelta(days=(i % 8) * 3 + (1 if status == RequestStatus.NEW else 20), hours=i)
+        if status in (RequestStatus.CLOSED, RequestStatus.CONNECTED):
+            # Finished requests are spread over the last two years, so the monitor shows a history.
+            created = now - timedelta(days=60 + (i * 47) % 640, hours=i)
         request = Request.objects.create(
             region=region,
             kind=kind,

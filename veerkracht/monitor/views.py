@@ -191,8 +191,12 @@ def _overview(request: HttpRequest, area: Area, child_level: str | None, child_c
         "children": children,
         "child_level": child_level,
         "child_columns": [str(get_indicator(k).name) for k in CHILD_COLUMNS],
-        "trend_chart": p.trend_chart(
-            spans, series, _("Per kwartaal: verbindingen, vragen en inwoners bereikt")
+        # Two charts: people reached are counted in hundreds, connections and requests in tens.
+        "trend_chart": p.trend_chart(spans, series[:2], _("Per kwartaal: verbindingen en vragen"))
+        if spans
+        else "",
+        "reach_chart": p.trend_chart(
+            spans, series[2:], _("Per kwartaal: inwoners die een spinnenweb invulden")
         )
         if spans
         else "",
@@ -245,7 +249,8 @@ def _reach_map(
         rows.append({"name": name, "text": text, "url": url})
     legend = [{"colour": geo.NO_DATA_COLOUR, "label": _("geen, of minder dan 10 mensen")}]
     for k, colour in enumerate(geo.SEQUENTIAL_COLOURS, start=1):
-        low, high = math.floor((k - 1) * maximum / 4) + 1, math.floor(k * maximum / 4)
+        # Shown values are never below 10 (smaller ones are hidden), so the first class starts there.
+        low, high = max(math.floor((k - 1) * maximum / 4) + 1, 10), math.floor(k * maximum / 4)
         if maximum > 0 and low <= high:
             label = _("%(low)s tot en met %(high)s mensen") % {"low": p.number(low), "high": p.number(high)}
             legend.append({"colour": colour, "label": label})
@@ -257,6 +262,15 @@ def _reach_map(
         title_id="kaart-bereik",
     )
     return {"svg": svg, "rows": rows, "legend": legend, "attribution": geo.ATTRIBUTION}
+
+
+def _from_first_data(spans: list, found: dict[str, Figure]) -> list:
+    """Leave out the periods before the first one with figures (a trend that starts empty says nothing)."""
+    for index, span in enumerate(spans):
+        figure = found.get(span.slug)
+        if figure is not None and (figure.suppressed or figure.data or figure.n):
+            return spans[index:]
+    return []
 
 
 def _with_setup(view):
@@ -394,7 +408,7 @@ def outcomes(request: HttpRequest) -> HttpResponse:
         period__in=years, indicator="score", area_level=area.level, area_code=area.code, breakdown=""
     ).select_related("period")
     by_year = {_span(r.period).slug: r for r in trend_rows}
-    spans = [_span(y) for y in years]
+    spans = _from_first_data([_span(y) for y in years], by_year)
     series = [
         (
             name,
@@ -499,7 +513,7 @@ def gap(request: HttpRequest) -> HttpResponse:
         period__in=spans_periods, indicator="gap", area_level=area.level, area_code=area.code, breakdown=""
     ).select_related("period")
     by_span = {_span(r.period).slug: r for r in rows}
-    spans = [_span(o) for o in spans_periods]
+    spans = _from_first_data([_span(o) for o in spans_periods], by_span)
     series = [
         (name, {s: f.data[key]["gap"] for s, f in by_span.items() if not f.suppressed and f.data})
         for key, name in p.DIMENSIONS
