@@ -6,7 +6,8 @@ BENCH_MONITOR_WEBS consented webs (default 1,000,000) over the last three years,
 the spider web app's bulk writer. Measured: the full snapshot (every period from scratch) and a second,
 incremental run; the region dashboard and a large and a small municipality's page through the whole
 Django stack (test client), with their query counts; and "the naive way", the region overview's
-numbers aggregated from the raw webs at request time, against the dashboard.
+numbers aggregated from the raw webs at request time, against the dashboard. BENCH_MONITOR_REQUESTS
+(default 40) sets the timed requests per page.
 
 Everything this benchmark adds is removed afterwards (the municipalities go back to their region), so
 benchmarks that run after it in the same database see what they saw before.

@@ -98,27 +98,32 @@ def _rollup(tree: AreaTree, base: dict[tuple, _Acc], categories: dict[str, list[
 
 
 def _protect_scores(tree: AreaTree, cells: dict[tuple, _Acc], categories) -> set:
-    """Two passes: first the cells (people per area and group), then the score bands inside them.
+    """Two passes: first the cells (people per area and group), then the score bands of each area.
 
-    The band pass may hide more bands but never another cell, so a band pattern can cost a bar in
-    the distribution, not a whole mean.
+    Score bands (the distribution) are published for an area's total only, not per age band or
+    education level. The band pass runs per dimension over the area tree, may hide more bands but never
+    another cell, so a band pattern can cost a bar of the distribution, not a whole mean.
     """
     cell_counts = {key: acc.n for key, acc in cells.items()}
     base_equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
     hidden_cells = suppress(cell_counts, base_equations)
-    counts: dict = dict(cell_counts)
-    equations = []
-    already = set(hidden_cells)
+    hidden: set = set(hidden_cells)
+    totals = [key for key in cells if not key[2]]
+    tree_sums = [(p, c) for p, c in base_equations if not p[2] and all(not k[2] for k in c)]
     for i in range(DIMS):
+        counts: dict = {key: cells[key].n for key in totals}
+        equations = []
+        already = {key for key in totals if key in hidden_cells}
         for b in range(3):
-            for key, acc in cells.items():
-                counts[(key, i, b)] = acc.bands[i][b]
-                if key in hidden_cells and acc.bands[i][b] > 0:
-                    already.add((key, i, b))
-            equations += [((p, i, b), [(c, i, b) for c in children]) for p, children in base_equations]
-    for key in cells:
-        equations += [(key, [(key, i, b) for b in range(3)]) for i in range(DIMS)]
-    return suppress(counts, equations, hidden=already, fixed=frozenset(cells))
+            for key in totals:
+                counts[(key, b)] = cells[key].bands[i][b]
+                if key in hidden_cells:  # published as nothing at all, zeros included
+                    already.add((key, b))
+            equations += [((p, b), [(c, b) for c in children]) for p, children in tree_sums]
+        equations += [(key, [(key, b) for b in range(3)]) for key in totals]
+        found = suppress(counts, equations, hidden=already, fixed=frozenset(totals))
+        hidden |= {(k[0], i, k[1]) for k in found if isinstance(k[0], tuple)}
+    return hidden
 
 
 def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:
@@ -136,7 +141,10 @@ def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[t
                 data[dim] = {
                     "mean": round(acc.sums[i] / acc.n, 2),
                     "sd": None if sd is None else round(sd, 2),
-                    "bands": [
+                    # The distribution is published for an area's total only.
+                    "bands": None
+                    if key[2]
+                    else [
                         None if (key, i, b) in hidden else round(100 * acc.bands[i][b] / acc.n, 1)
                         for b in range(3)
                     ],

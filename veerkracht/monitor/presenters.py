@@ -119,6 +119,7 @@ def score_rows(figure: Figure | None) -> list[dict]:
     for key, name in DIMENSIONS:
         entry = (figure.data or {}).get(key) if figure is not None and not figure.suppressed else None
         bands = entry["bands"] if entry else [None, None, None]
+        no_bands = entry is not None and bands is None  # splits by age or education have none
         rows.append(
             {
                 "key": key,
@@ -127,7 +128,9 @@ def score_rows(figure: Figure | None) -> list[dict]:
                 if figure is not None and figure.suppressed
                 else number(entry and entry["mean"], 1),
                 "sd": number(entry and entry["sd"], 1),
-                "bands": ["–" if not entry else (HIDDEN if b is None else f"{number(b, 0)}%") for b in bands],
+                "bands": ["–"] * 3
+                if not entry or no_bands
+                else [HIDDEN if b is None else f"{number(b, 0)}%" for b in bands],
             }
         )
     return rows
@@ -158,7 +161,7 @@ def csv_values(indicator: str, entry: dict | None) -> tuple[str, str]:
     if not entry:
         return "–", ""
     if indicator == "score":
-        bands = "/".join("<10" if b is None else number(b, 0) for b in entry["bands"])
+        bands = "/".join("<10" if b is None else number(b, 0) for b in entry["bands"] or [])
         return number(entry["mean"], 2), f"sd {number(entry['sd'], 2)}; laag/midden/hoog % {bands}"
     if indicator == "gap":
         return number(entry["gap"], 2), f"laag {number(entry['low'], 2)}; hoog {number(entry['high'], 2)}"

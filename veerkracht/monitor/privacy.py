@@ -49,19 +49,39 @@ def suppress(
     hidden = {key for key, n in counts.items() if 0 < n < threshold and key not in fixed} | set(hidden)
     if not hidden:
         return hidden
+    rounds = 0
     while True:
         hidden = _per_sum(counts, equations, hidden, threshold, fixed)
         exposed = determined_keys(equations, hidden)
         if not exposed:
             return hidden
+        rounds += 1
+        if rounds > 2 * MAX_NEIGHBOUR_ROUNDS:
+            # Last resort, so the run always ends safely: hide everything that may still be hidden.
+            return hidden | {k for k, n in counts.items() if n > 0 and k not in fixed}
         added = False
         for key in sorted(exposed, key=_order):
+            if rounds > MAX_NEIGHBOUR_ROUNDS:
+                # One neighbour at a time did not settle it: hide whole sums around the exposed key.
+                extra = {
+                    m
+                    for parent, children in equations
+                    if key == parent or key in children
+                    for m in (parent, *children)
+                    if m not in hidden and m not in fixed and counts[m] > 0
+                }
+                hidden |= extra
+                added = added or bool(extra)
+                continue
             extra = _neighbour(key, counts, equations, hidden, fixed)
             if extra is not None:
                 hidden.add(extra)
                 added = True
-        if not added:  # every neighbour is hidden or zero already: nothing more can be hidden
+        if not added:  # every neighbour is hidden, zero or fixed: nothing more can be hidden
             return hidden
+
+
+MAX_NEIGHBOUR_ROUNDS = 6
 
 
 def _neighbour(key, counts, equations, hidden, fixed) -> Hashable | None:

@@ -338,6 +338,8 @@ def _quantities(row: dict) -> dict:
     for dim in DIMENSION_KEYS:
         data = (row["data"] or {}).get(dim)
         known[("sum", dim)] = Fraction(0) if not n else Fraction(str(data["mean"])) * n
+        if data and data["bands"] is None:
+            continue  # splits by age or education publish no distribution: their bands are unknown
         for band in range(3):
             percent = data["bands"][band] if data else 0
             if percent is not None:  # a hidden band is unknown too
@@ -380,6 +382,7 @@ def _attack(client: Client, key: str, period: str, *, also_known: dict | None = 
             add([((cell, "n"), 1)] + [((cell, ("band", dim, b)), -1) for b in range(3)])
     determined, consistent = _solve(equations, unknowns)
     return {
+        "n": {cell: Fraction(row["n"] or 0) for cell, row in cells.items() if not row["suppressed"]},
         "hidden": {cell for cell, row in cells.items() if row["suppressed"]},
         "determined": determined,
         "consistent": consistent,
@@ -405,6 +408,17 @@ def _world(people: dict[str, tuple[int, int]]) -> dict:
     return values
 
 
+def _unpublished_bands(attack: dict) -> dict:
+    """The real band counts of visible splits (not published): in the fixture everyone scores middle."""
+    values = {}
+    for cell, name in attack["unknowns"]:
+        if cell in attack["hidden"]:
+            continue
+        _band, _dim, band = name
+        values[(cell, name)] = attack["n"][cell] if band == 1 else Fraction(0)
+    return values
+
+
 def _holds(equations, values: dict) -> bool:
     return all(
         sum(coefficient * values[variable] for variable, coefficient in coefficients.items()) == constant
@@ -419,7 +433,10 @@ def test_hidden_cells_cannot_be_computed_back_from_everything_published(as_analy
         ("municipality", VAALS),
         ("municipality", HEERLEN),
     }
-    assert len(attack["unknowns"]) == 25 * len(attack["hidden"]) == 150
+    hidden_quantities = {u for u in attack["unknowns"] if u[0] in attack["hidden"]}
+    assert len(hidden_quantities) == 25 * len(attack["hidden"]) == 150
+    # The other unknowns are the score bands of splits by age or education, which are never published.
+    assert all(u[0][2] and u[1][0] == "band" for u in set(attack["unknowns"]) - hidden_quantities)
     assert len(attack["equations"]) > len(attack["unknowns"])
     # Exact elimination: no hidden number of people, sum of scores (mean × n) or band count has a
     # single solution.
@@ -427,8 +444,9 @@ def test_hidden_cells_cannot_be_computed_back_from_everything_published(as_analy
     # Not even with whole, non-negative people and scores in their band: the real world (Heerlen 12
     # people with mean 6, Vaals 3 with mean 5) and another (Heerlen 11 with mean 6, Vaals 4 with mean
     # 5.25) publish exactly the same figures.
-    real = _world({HEERLEN: (12, 72), VAALS: (3, 15)})
-    other = _world({HEERLEN: (11, 66), VAALS: (4, 21)})
+    unpublished = _unpublished_bands(attack)
+    real = _world({HEERLEN: (12, 72), VAALS: (3, 15)}) | unpublished
+    other = _world({HEERLEN: (11, 66), VAALS: (4, 21)}) | unpublished
     assert set(real) == set(attack["unknowns"])
     assert _holds(attack["equations"], real)
     assert _holds(attack["equations"], other)
