@@ -1,0 +1,129 @@
+"""Snapshots: exact indicator values on the known dataset, idempotent runs, history kept, gaps filled."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from veerkracht.monitor import registry
+from veerkracht.monitor.areas import tally
+from veerkracht.monitor.models import Figure, Period
+from veerkracht.monitor.registry import Indicator
+from veerkracht.monitor.snapshots import snapshot_run
+
+from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
+
+pytestmark = pytest.mark.django_db
+
+
+def value(indicator: str, period: str, code: str, breakdown: str = "", category: str = "") -> Figure:
+    kind = {4: "year", 7: "quarter" if "K" in period else "month"}[len(period)]
+    year = int(period[:4])
+    if kind == "year":
+        start = f"{year}-01-01"
+    elif kind == "quarter":
+        start = f"{year}-{(int(period[-1]) - 1) * 3 + 1:02d}-01"
+    else:
+        start = f"{period}-01"
+    return Figure.objects.get(
+        indicator=indicator,
+        period__kind=kind,
+        period__start=start,
+        area_code=code,
+        breakdown=breakdown,
+        category=category,
+    )
+
+
+def test_indicators_give_the_exact_numbers_of_the_known_dataset(monitor_data):
+    expected = monitor_data.expected
+    for code, n in expected["requests_2025"].items():
+        assert value("requests", "2025", code).value == n
+    assert value("requests", "2025", MAASTRICHT, "request_kind", "idea").value == 1
+    assert (
+        value("initiatives", "2025", "limburg", "phase", "connect").value
+        == expected["initiatives_2025_connect"]
+    )
+    assert value("initiatives", "2025-03", "limburg").value == 0  # it started in April
+    assert value("phase_transitions", "2025-06", ZUID_LIMBURG, "phase", "connect").value == 1
+    assert value("phase_transitions", "2025-06", MAASTRICHT).value == 1  # months: municipality totals only
+    assert value("phase_transitions", "2025-04", MAASTRICHT).value == 0  # a start is not a transition
+    for code, n in expected["reach_2025"].items():
+        assert value("reach", "2025", code).value == n
+    assert value("reach", "2025", VAALS).suppressed
+    score = value("score", "2025", MAASTRICHT)
+    assert score.n == expected["score_2025_n"][MAASTRICHT]
+    assert score.data["body"]["mean"] == expected["score_2025_mean"][MAASTRICHT]
+    n, mean = expected["score_2025_K1_maastricht"]
+    assert value("score", "2025-K1", MAASTRICHT).n == n
+    assert value("score", "2025-K1", MAASTRICHT).data["mind"]["mean"] == mean
+    change = value("change", "2025", MAASTRICHT)
+    assert (change.n, change.data["body"]["mean"]) == expected["change_2025_maastricht"]
+    assert value("gap", "2025", MAASTRICHT).data["daily"]["gap"] == expected["gap_2025_maastricht"]
+    for code in expected["score_2025_suppressed_municipalities"]:
+        assert value("score", "2025", code).suppressed
+    assert not value("score", "2025", ZUID_LIMBURG).suppressed
+
+
+def test_figures_about_residents_only_for_closed_periods(monitor_data):
+    open_year = Period.objects.get(kind="year", start="2026-01-01")
+    assert not open_year.is_closed
+    indicators = set(open_year.figures.values_list("indicator", flat=True))
+    assert "ambassadors" in indicators and "requests" in indicators
+    assert not indicators & {"reach", "sharers", "score", "gap", "change"}
+
+
+def _state() -> list[tuple]:
+    return sorted(
+        Figure.objects.filter(period__is_closed=True).values_list(
+            "period__kind", "period__start", "indicator", "area_code", "breakdown", "category", "value", "n"
+        )
+    )
+
+
+def test_a_second_run_changes_nothing_and_recomputes_only_open_periods(monitor_data):
+    before = _state()
+    result = snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    assert _state() == before
+    assert sorted(result.computed) == ["2026", "2026-02", "2026-K1"]
+    assert result.skipped == Period.objects.filter(is_closed=True).count()
+
+
+def test_closed_periods_keep_their_history_when_rows_change_later(monitor_data):
+    from veerkracht.spiderweb.models import Assessment
+
+    before = value("score", "2025", MAASTRICHT).n
+    Assessment.objects.filter(owner__in=monitor_data.residents["high"]).delete()
+    snapshot_run(region=monitor_data.region, now=monitor_data.now + timedelta(days=1))
+    assert value("score", "2025", MAASTRICHT).n == before
+
+
+def test_missing_periods_are_filled_in_after_a_gap(monitor_data):
+    before = _state()
+    Period.objects.filter(start__gte="2025-04-01", start__lt="2025-10-01").exclude(kind="year").delete()
+    result = snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    assert {"2025-04", "2025-09", "2025-K2", "2025-K3"} <= set(result.computed)
+    assert _state() == before
+
+
+def test_a_new_indicator_only_needs_registering(monitor_data, monkeypatch):
+    def _sessions(ctx):
+        return tally(ctx.tree, [(MAASTRICHT, {}), (HEERLEN, {})], {})
+
+    monkeypatch.setitem(
+        registry._registry,
+        "sessions",
+        Indicator(
+            key="sessions",
+            name="Inspiratiesessies",
+            definition="Sessies in de periode.",
+            unit="count",
+            source="test",
+            group="movement",
+            compute=_sessions,
+        ),
+    )
+    snapshot_run(region=monitor_data.region, now=monitor_data.now, rebuild=True)
+    assert value("sessions", "2025", "limburg").value == 2
+    assert value("sessions", "2025", ZUID_LIMBURG).value == 2
