@@ -255,7 +255,9 @@ def _pages(region) -> list[dict]:
         *latency_results("monitor.municipality_page_analyst", analyst_times, GOAL_P95_MS),
         result("monitor.region_dashboard_queries", _queries(anonymous, dashboard), "count", 15),
         result("monitor.municipality_page_queries", _queries(anonymous, large), "count", 15),
-        result("monitor.naive_region_ms", statistics.median(naive), "ms", GOAL_P95_MS),
+        # Not a target to meet but the reason for snapshots: the naive way cannot meet the page goal.
+        # "ok" means it is indeed slower than the goal the dashboard meets.
+        result("monitor.naive_region_ms", statistics.median(naive), "ms", GOAL_P95_MS, lower_is_better=False),
         result("monitor.naive_ratio", ratio, "x", GOAL_NAIVE_RATIO, lower_is_better=False),
     ]
 
