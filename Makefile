@@ -61,12 +61,14 @@ format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 
 ## test: install, lint, and run the whole suite (unit, view, browser + accessibility)
+# Tests close database connections after each request (no CONN_MAX_AGE): a connection a live-server
+# thread keeps open would stop pytest-django from dropping its PostgreSQL test database at the end.
 test: $(DEV_STAMP) messages debian-runtime-packages debian-test-packages lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_CONN_MAX_AGE=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 ## test-postgres: the suite against PostgreSQL (DATABASE_URL must point at a server)
 test-postgres: $(DEV_STAMP) messages debian-runtime-packages debian-test-packages
-	$(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_CONN_MAX_AGE=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 ## bench: benchmarks (BENCH=<app> for one app); writes bench/results.json
 bench: $(DEV_STAMP)
