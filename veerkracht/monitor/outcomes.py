@@ -82,9 +82,12 @@ def _sd(acc: _Acc, i: int) -> float | None:
     return math.sqrt(max(variance, 0.0))
 
 
-def _rollup(tree: AreaTree, base: dict[tuple, _Acc], categories: dict[str, list[str]]) -> dict[tuple, _Acc]:
-    """From (municipality, {breakdown: category}) cells to every published key, zeros included."""
-    cells: dict[tuple, _Acc] = defaultdict(_Acc)
+def _rollup(tree: AreaTree, base: dict, categories: dict[str, list[str]], factory=None) -> dict:
+    """From (municipality, {breakdown: category}) cells to every published key, zeros included.
+
+    `factory` makes an empty accumulator (score sums by default, or paired differences).
+    """
+    cells: dict = defaultdict(factory or _Acc)
     for (code, cats), acc in base.items():
         cat_of = dict(cats)
         for area in tree.areas_of(code):
@@ -198,16 +201,7 @@ class _Diff:
 
 
 def change_figures(tree: AreaTree, base: dict[tuple, _Diff], categories) -> dict[tuple, Published]:
-    cells: dict[tuple, _Diff] = defaultdict(_Diff)
-    for (code, cats), acc in base.items():
-        cat_of = dict(cats)
-        for area in tree.areas_of(code):
-            cells[(*area, "", "")].merge(acc)
-            for breakdown in categories:
-                cells[(*area, breakdown, cat_of.get(breakdown) or UNKNOWN)].merge(acc)
-    for area in tree.all_areas():
-        for key in [(*area, "", "")] + [(*area, b, c) for b, cats in categories.items() for c in cats]:
-            cells[key]
+    cells = _rollup(tree, base, categories, _Diff)
     equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
     hidden = suppress({key: acc.n for key, acc in cells.items()}, equations)
     result = {}

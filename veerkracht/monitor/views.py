@@ -20,7 +20,7 @@ from veerkracht.regions.selectors import region_for_request
 from . import presenters as p
 from .areas import UNKNOWN, AreaTree
 from .models import AreaLevel, Figure, MunicipalityPolicy, Period, PeriodKind
-from .periods import parse_slug
+from .periods import Span, parse_slug
 from .permissions import may_see
 from .registry import GROUPS, UNITS, breakdowns, get_indicator, indicators
 
@@ -99,9 +99,7 @@ def _resident_period(period: Period | None, options: list[Period]) -> Period | N
     return next((o for o in options if o.kind == period.kind and o.is_closed), None)
 
 
-def _span(period: Period):
-    from .periods import Span
-
+def _span(period: Period) -> Span:
     return Span(period.kind, period.start)
 
 
