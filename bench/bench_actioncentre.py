@@ -41,7 +41,8 @@ def build(region, people: int, initiatives: int) -> dict:
         PhaseChange,
         Review,
     )
-    from veerkracht.actioncentre.vocab import DIMENSIONS, HELP_TYPES, THEMES
+    from veerkracht.actioncentre.vocab import HELP_TYPES
+    from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
     rng = random.Random(11)
     munis = list(region.municipalities.select_related("subregion"))
@@ -190,7 +191,7 @@ def run() -> list[dict]:
 
     from veerkracht.accounts.services import user_create
     from veerkracht.actioncentre.models import Need, Offer
-    from veerkracht.actioncentre.vocab import THEMES
+    from veerkracht.core.vocabulary import THEMES
 
     region = load_limburg()
     people, initiatives = _sizes()
@@ -199,7 +200,7 @@ def run() -> list[dict]:
         f"  actioncentre: {Offer.objects.count():,} offers, {initiatives:,} initiatives "
         f"stored in {built['build_s']:.0f}s"
     )
-    from veerkracht.testing.factories import activate_totp
+    from veerkracht.accounts.tests.factories import activate_totp
 
     # A server process does not carry the data builder's objects: collect them and keep what is left
     # out of later collections (as a pre-forked gunicorn worker would), so they do not slow the timing.

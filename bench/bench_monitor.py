@@ -104,8 +104,8 @@ def load_netherlands() -> tuple[object, list[tuple[int, int, int | None]]]:
 
 def _answer_pools(rng: random.Random, instrument, size: int = 300) -> dict[str, list[tuple[dict, dict]]]:
     """Answer sets per education level (lower levels score lower, most on body and participation)."""
+    from veerkracht.core.vocabulary import DIMENSION_KEYS
     from veerkracht.spiderweb.bulk import answers_for
-    from veerkracht.spiderweb.models import DIMENSION_KEYS
 
     pools = {}
     for education, level in EDUCATION_LEVEL.items():
@@ -117,9 +117,9 @@ def _answer_pools(rng: random.Random, instrument, size: int = 300) -> dict[str, 
 
 
 def build(region, residents: int, webs: int) -> dict:
-    from veerkracht.monitor.periods import add_months
+    from veerkracht.monitor.compute.periods import add_months
     from veerkracht.spiderweb.bulk import ResidentSpec, WebSpec, residents_create
-    from veerkracht.spiderweb.services import instruments_load_bundled
+    from veerkracht.spiderweb.services.instruments import instruments_load_bundled
 
     rng = random.Random(2025)
     adults = {i.slug: i for i in instruments_load_bundled()}["volwassenen"]
@@ -171,7 +171,8 @@ def naive_region_overview(region, year: int) -> dict:
     level the mean of each dimension and the number of people, plus the region's totals."""
     from django.db.models import Avg, Count
 
-    from veerkracht.spiderweb.models import DIMENSION_KEYS, Assessment, Status
+    from veerkracht.core.vocabulary import DIMENSION_KEYS
+    from veerkracht.spiderweb.models import Assessment, Status
 
     rows = list(
         Assessment.objects.filter(
@@ -226,7 +227,7 @@ def _pages(region) -> list[dict]:
     from django.urls import reverse
 
     from veerkracht.accounts.services import user_create
-    from veerkracht.testing.factories import activate_totp
+    from veerkracht.accounts.tests.factories import activate_totp
 
     repeat = int(os.environ.get("BENCH_MONITOR_REQUESTS", "40"))
     anonymous = Client()
@@ -296,8 +297,8 @@ def cleanup(region, moved: list[tuple[int, int, int | None]]) -> None:
 
 
 def run() -> list[dict]:
+    from veerkracht.monitor.compute.snapshots import snapshot_run
     from veerkracht.monitor.models import Figure
-    from veerkracht.monitor.snapshots import snapshot_run
 
     residents, webs = _sizes()
     region, moved = load_netherlands()

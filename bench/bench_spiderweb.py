@@ -49,7 +49,7 @@ def _web_counts(rng: random.Random, residents: int, webs: int) -> list[int]:
 
 
 def _answer_pool(rng: random.Random, instrument, size: int = 500) -> list[tuple[dict, dict]]:
-    from veerkracht.spiderweb.services import compute_scores
+    from veerkracht.spiderweb.services.webs import compute_scores
 
     pool = []
     for _ in range(size):
@@ -63,7 +63,7 @@ def build(residents: int, webs: int) -> dict:
     """Insert the synthetic residents and webs; returns what the timed part needs."""
     from veerkracht.regions.models import Municipality
     from veerkracht.spiderweb.bulk import ResidentSpec, WebSpec, residents_create
-    from veerkracht.spiderweb.services import instruments_load_bundled
+    from veerkracht.spiderweb.services.instruments import instruments_load_bundled
 
     rng = random.Random(42)
     instruments = {i.slug: i for i in instruments_load_bundled()}
@@ -110,7 +110,7 @@ def _timed(call) -> float:
 def run() -> list[dict]:
     from veerkracht.accounts.models import User
     from veerkracht.spiderweb.models import Assessment, Status
-    from veerkracht.spiderweb.services import assessment_save_step, assessment_start, clean_step
+    from veerkracht.spiderweb.services.webs import assessment_save_step, assessment_start, clean_step
 
     load_limburg()
     residents, webs = _residents_and_webs()
@@ -175,23 +175,27 @@ def run() -> list[dict]:
             submit.clear()
             step_times.clear()
 
-    heavy = people[-1]
-    client = clients[heavy.pk]
-    newest = Assessment.objects.filter(owner=heavy, status=Status.COMPLETED).latest("completed_at")
-    oldest = Assessment.objects.filter(owner=heavy, status=Status.COMPLETED).earliest("completed_at")
-    with CaptureQueriesContext(connection) as q_result:
-        assert client.get(f"/mijn-spinnenweb/{newest.pk}/?vergelijk={oldest.pk}").status_code == 200
-    with CaptureQueriesContext(connection) as q_history:
-        assert client.get("/mijn-spinnenweb/geschiedenis/").status_code == 200
-    heavy_webs = Assessment.objects.filter(owner=heavy, status=Status.COMPLETED).count()
-    print(f"  spiderweb: query counts measured for a resident with {heavy_webs} webs")
-
+    result_queries, history_queries = _query_counts(people[-1], clients[people[-1].pk])
     return [
         result("spiderweb.stored_assessments", stored, "count", webs, lower_is_better=False),
         *latency_results("spiderweb.submit", submit, GOAL_P95_MS),
         *latency_results("spiderweb.submit_step", step_times, GOAL_P95_MS),
         *latency_results("spiderweb.result_overlay", overlay, GOAL_P95_MS),
         *latency_results("spiderweb.history", history, GOAL_P95_MS),
-        result("spiderweb.result_overlay_queries", len(q_result), "count", 15),
-        result("spiderweb.history_queries", len(q_history), "count", 10),
+        result("spiderweb.result_overlay_queries", result_queries, "count", 15),
+        result("spiderweb.history_queries", history_queries, "count", 10),
     ]
+
+
+def _query_counts(heavy, client) -> tuple[int, int]:
+    """Queries of the result page (with an overlay) and the history of the resident with most webs."""
+    from veerkracht.spiderweb.models import Assessment, Status
+
+    webs = Assessment.objects.filter(owner=heavy, status=Status.COMPLETED)
+    newest, oldest = webs.latest("completed_at"), webs.earliest("completed_at")
+    with CaptureQueriesContext(connection) as q_result:
+        assert client.get(f"/mijn-spinnenweb/{newest.pk}/?vergelijk={oldest.pk}").status_code == 200
+    with CaptureQueriesContext(connection) as q_history:
+        assert client.get("/mijn-spinnenweb/geschiedenis/").status_code == 200
+    print(f"  spiderweb: query counts measured for a resident with {webs.count()} webs")
+    return len(q_result), len(q_history)

@@ -16,7 +16,7 @@ def log_in_by_code(browser_page, user) -> None:
     page.get_by_label("Code").fill(code)
     browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
     if "/accounts/2fa/authenticate/" in page.url:
-        from veerkracht.testing.factories import totp_code
+        from veerkracht.accounts.tests.factories import totp_code
 
         page.locator("#id_code").fill(totp_code(user))
         browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())

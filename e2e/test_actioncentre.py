@@ -23,7 +23,8 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
     browser_page, other_browser_page, staff, ambassador, region
 ):
     from veerkracht.actioncentre.models import AmbassadorProfile
-    from veerkracht.actioncentre.vocab import HELP_TYPES, THEMES
+    from veerkracht.actioncentre.vocab import HELP_TYPES
+    from veerkracht.core.vocabulary import THEMES
 
     AmbassadorProfile.objects.create(
         user=ambassador,

@@ -111,7 +111,7 @@ def test_a_new_staff_member_must_set_up_two_step_login(browser_page, region):
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     from veerkracht.accounts.models import Role
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.accounts.tests.factories import UserFactory
 
     staff = UserFactory(email="nieuw-team@example.org", password="een-lang-wachtwoord-42", roles=[Role.STAFF])
     Authenticator.objects.filter(user=staff).delete()

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "veerkracht.accounts",
     "veerkracht.spiderweb",
     "veerkracht.actioncentre",
+    "veerkracht.policy",
     "veerkracht.monitor",
 ]
 
@@ -107,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "veerkracht.regions.middleware.RegionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

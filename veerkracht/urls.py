@@ -5,16 +5,17 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from veerkracht.accounts import dev
 from veerkracht.accounts.views import set_language
-from veerkracht.core import dev
 
 urlpatterns = [
     path("", include("veerkracht.core.urls")),
     path("mijn-account/", include("veerkracht.accounts.urls")),
     path("mijn-spinnenweb/", include("veerkracht.spiderweb.urls")),
-    path("actiecentrum/", include("veerkracht.actioncentre.urls_requests")),
-    path("initiatieven/", include("veerkracht.actioncentre.urls_initiatives")),
-    path("verbinden/", include("veerkracht.actioncentre.urls_connect")),
+    path("actiecentrum/", include("veerkracht.actioncentre.urls.requests")),
+    path("initiatieven/", include("veerkracht.actioncentre.urls.initiatives")),
+    path("verbinden/", include("veerkracht.actioncentre.urls.connect")),
+    path("monitor/beleid/", include("veerkracht.policy.urls")),
     path("monitor/", include("veerkracht.monitor.urls")),
     path("api/v1/", include("veerkracht.monitor.api", namespace="api")),
     path("accounts/", include("allauth.urls")),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time as clock
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -156,3 +158,28 @@ def _activate_demo_totp(user: User) -> None:
 
     TOTP.activate(user, generate_totp_secret())
     RecoveryCodes.activate(user)
+
+
+def demo_totp_codes() -> list[dict]:
+    """Current two-step codes of the demo accounts, so a newcomer can try staff roles."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    period = getattr(settings, "MFA_TOTP_PERIOD", 30)
+    counter = int(clock.time()) // period
+    seconds_left = period - int(clock.time()) % period
+    rows = []
+    authenticators = Authenticator.objects.filter(
+        type=Authenticator.Type.TOTP, user__email__endswith=f"@{DEMO_DOMAIN}"
+    ).select_related("user")
+    for auth in authenticators.order_by("user__email"):
+        secret = get_adapter().decrypt(auth.data["secret"])
+        rows.append(
+            {
+                "email": auth.user.email,
+                "code": format_hotp_value(hotp_value(secret, counter)),
+                "seconds_left": seconds_left,
+            }
+        )
+    return rows

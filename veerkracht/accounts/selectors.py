@@ -1,12 +1,14 @@
-"""Reads of the accounts app for other apps (the monitor)."""
+"""Reads of the accounts app: for its own pages and for other apps."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from django.db.models import QuerySet
+
 from veerkracht.regions.models import Region
 
-from .models import Organisation
+from .models import Membership, Organisation
 
 
 def organisations_as_of(region: Region, moment: datetime) -> list[tuple[str | None, str, bool]]:
@@ -16,3 +18,13 @@ def organisations_as_of(region: Region, moment: datetime) -> list[tuple[str | No
             "municipality__code", "type", "is_core_partner"
         )
     )
+
+
+def organisations_of_region(region: Region) -> QuerySet[Organisation]:
+    """The region's organisations by name (to choose partners from)."""
+    return Organisation.objects.filter(region=region).order_by("name")
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    """The organisations a person belongs to, with their role in each."""
+    return user.memberships.select_related("organisation")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from veerkracht.core.audit import log_action
+from veerkracht.core.personal_data import erase_all
 from veerkracht.regions.models import Municipality, Region
 
 from .models import (
@@ -161,11 +162,13 @@ def membership_set(
 def account_delete(*, user: User) -> None:
     """Erase an account and everything personal with it.
 
-    Cascades remove the profile, roles, memberships, e-mail addresses, authenticators and the log
-    entries *about* this person; entries this person wrote about others keep the event without the
-    actor. Apps holding personal data delete theirs through the CASCADE on their user foreign keys.
+    Every app erases what it holds about this person (its ``personal_data.erase``, see
+    core.personal_data): webs, shares, follows, offers, the profile, roles, memberships, e-mail
+    addresses, authenticators and the log entries *about* this person go; on what this person did for
+    others (log entries, timelines, histories) their name is taken off. Then the account itself goes.
     """
     log_action("accounts.account.deleted", data={"user_id": user.pk})
+    erase_all(user)
     user.delete()
 
 

@@ -5,19 +5,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from veerkracht.regions.selectors import municipalities_for_region, region_for_request
+from veerkracht.core.personal_data import export_all
+from veerkracht.regions.selectors import municipalities_for_region
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
 from .language import set_language_cookie
 from .models import Role
+from .selectors import memberships_of
 
 
 @login_required
@@ -32,7 +34,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "age_band": user.profile.age_band,
             "preferred_language": user.profile.preferred_language,
         },
-        municipalities=municipalities_for_region(region_for_request(request)),
+        municipalities=municipalities_for_region(request.region),
     )
     if request.method == "POST" and form.is_valid():
         profile = services.profile_update(user=user, **form.cleaned_data)
@@ -43,11 +45,21 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "roles": sorted((Role(r).label for r in user.roles if r != Role.RESIDENT), key=str),
-        "memberships": user.memberships.select_related("organisation"),
+        "memberships": memberships_of(user),
         "has_password": user.has_usable_password(),
         "has_mfa": is_mfa_enabled(user),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """Everything every app holds about this person, as one JSON file (AVG right of access)."""
+    response = JsonResponse(export_all(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = (
+        f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
+    )
+    return response
 
 
 @login_required

@@ -19,6 +19,8 @@ from veerkracht.accounts import demo as accounts_demo
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.demo import DEMO_DOMAIN
 from veerkracht.accounts.models import MembershipRole, Organisation, OrganisationType, Role, User
+from veerkracht.actioncentre.vocab import HELP_TYPES
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
 from .models import (
@@ -44,7 +46,6 @@ from .models import (
     Review,
 )
 from .tokens import hash_token, new_token
-from .vocab import DIMENSIONS, HELP_TYPES, THEMES
 
 FIRST_NAMES = [
     "Anne", "Bram", "Chantal", "Daan", "Esther", "Frank", "Gerda", "Hans", "Ilse", "Jeroen", "Karin",
@@ -337,25 +338,7 @@ def _initiatives(region, munis, organisations, ambassadors, staff, resident, rng
         )
         initiative.partners.set(rng.sample(organisations, rng.randint(0, 3)))
         _phase_history(initiative, phase, started, now, staff, rng)
-        for help_type in needs:
-            Need.objects.create(
-                initiative=initiative,
-                help_type=help_type,
-                description=_need_text(help_type, place.name),
-                is_open=phase != Phase.STOPPED and rng.random() < 0.7,
-                created_at=started + timedelta(days=3),
-            )
-        for k in range(rng.randint(1, 3)):
-            InitiativeUpdate.objects.create(
-                initiative=initiative,
-                author=owner or staff,
-                text=[
-                    "Vandaag waren we met twaalf mensen. Er kwamen drie nieuwe buren bij!",
-                    "We hebben een vaste plek gevonden. Dank aan iedereen die meedacht.",
-                    "De gemeente komt volgende maand kijken. Kom ook!",
-                ][k],
-                created_at=started + timedelta(days=30 * (k + 1)),
-            )
+        _needs_and_news(initiative, needs, place, owner or staff, started, rng)
         initiatives.append(initiative)
     if resident:
         for initiative in initiatives[:3]:
@@ -367,6 +350,31 @@ def _initiatives(region, munis, organisations, ambassadors, staff, resident, rng
             )
             Initiative.objects.filter(pk=initiative.pk).update(followers_count=1)
     return initiatives
+
+
+NEWS = [
+    "Vandaag waren we met twaalf mensen. Er kwamen drie nieuwe buren bij!",
+    "We hebben een vaste plek gevonden. Dank aan iedereen die meedacht.",
+    "De gemeente komt volgende maand kijken. Kom ook!",
+]
+
+
+def _needs_and_news(initiative: Initiative, needs, place, author, started, rng) -> None:
+    for help_type in needs:
+        Need.objects.create(
+            initiative=initiative,
+            help_type=help_type,
+            description=_need_text(help_type, place.name),
+            is_open=initiative.phase != Phase.STOPPED and rng.random() < 0.7,
+            created_at=started + timedelta(days=3),
+        )
+    for k in range(rng.randint(1, 3)):
+        InitiativeUpdate.objects.create(
+            initiative=initiative,
+            author=author,
+            text=NEWS[k],
+            created_at=started + timedelta(days=30 * (k + 1)),
+        )
 
 
 def _unique_slug(title: str) -> str:
@@ -491,43 +499,49 @@ def _requests(region, munis, staff, resident, initiatives, rng, now) -> list[Req
             created_at=created,
             status_changed_at=created + timedelta(days=2) if status != RequestStatus.NEW else created,
         )
-        RequestEvent.objects.create(request=request, kind=EventKind.CREATED, created_at=created)
-        if status != RequestStatus.NEW:
-            RequestEvent.objects.create(
-                request=request, kind=EventKind.ASSIGNED, actor=staff, created_at=created + timedelta(days=1)
-            )
-            path = {
-                RequestStatus.HANDLING: [RequestStatus.HANDLING],
-                RequestStatus.CONNECTED: [RequestStatus.HANDLING, RequestStatus.CONNECTED],
-                RequestStatus.CLOSED: [RequestStatus.HANDLING, RequestStatus.CLOSED],
-            }[status]
-            previous = RequestStatus.NEW
-            for step, to_status in enumerate(path):
-                RequestEvent.objects.create(
-                    request=request,
-                    kind=EventKind.STATUS,
-                    actor=staff,
-                    from_status=previous,
-                    to_status=to_status,
-                    created_at=created + timedelta(days=1 + step),
-                )
-                previous = to_status
-            RequestEvent.objects.create(
-                request=request,
-                kind=EventKind.NOTE,
-                actor=staff,
-                text="Gebeld met de indiener. Past goed bij wat er al in de buurt gebeurt.",
-                created_at=created + timedelta(days=1, hours=2),
-            )
-            RequestEvent.objects.create(
-                request=request,
-                kind=EventKind.STAFF_MESSAGE,
-                actor=staff,
-                text="Dank voor je bericht! We zoeken iemand die je verder kan helpen.",
-                created_at=created + timedelta(days=1, hours=3),
-            )
+        _request_timeline(request, staff, created)
         requests.append(request)
     return requests
+
+
+def _request_timeline(request: Request, staff, created) -> None:
+    """What happened to a demo request so far: arrived, picked up, its status path, a note, a reply."""
+    RequestEvent.objects.create(request=request, kind=EventKind.CREATED, created_at=created)
+    if request.status == RequestStatus.NEW:
+        return
+    RequestEvent.objects.create(
+        request=request, kind=EventKind.ASSIGNED, actor=staff, created_at=created + timedelta(days=1)
+    )
+    path = {
+        RequestStatus.HANDLING: [RequestStatus.HANDLING],
+        RequestStatus.CONNECTED: [RequestStatus.HANDLING, RequestStatus.CONNECTED],
+        RequestStatus.CLOSED: [RequestStatus.HANDLING, RequestStatus.CLOSED],
+    }[request.status]
+    previous = RequestStatus.NEW
+    for step, to_status in enumerate(path):
+        RequestEvent.objects.create(
+            request=request,
+            kind=EventKind.STATUS,
+            actor=staff,
+            from_status=previous,
+            to_status=to_status,
+            created_at=created + timedelta(days=1 + step),
+        )
+        previous = to_status
+    RequestEvent.objects.create(
+        request=request,
+        kind=EventKind.NOTE,
+        actor=staff,
+        text="Gebeld met de indiener. Past goed bij wat er al in de buurt gebeurt.",
+        created_at=created + timedelta(days=1, hours=2),
+    )
+    RequestEvent.objects.create(
+        request=request,
+        kind=EventKind.STAFF_MESSAGE,
+        actor=staff,
+        text="Dank voor je bericht! We zoeken iemand die je verder kan helpen.",
+        created_at=created + timedelta(days=1, hours=3),
+    )
 
 
 def _connections(region, initiatives, requests, offers, ambassadors, staff, rng, now) -> None:

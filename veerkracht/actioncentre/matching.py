@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from veerkracht.accounts.models import Organisation, Role
+from veerkracht.actioncentre.vocab import HELP_TYPES
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality
 
 from .models import (
@@ -34,7 +36,6 @@ from .models import (
     PartnerProfile,
     Request,
 )
-from .vocab import DIMENSIONS, HELP_TYPES, THEMES
 
 HELP_MATCH_OFFER = 4
 HELP_MATCH_PROFILE = 3

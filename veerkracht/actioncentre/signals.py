@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import Initiative, Need
-from .selectors_initiatives import initiative_counts_changed
+from .selectors.initiatives import initiative_counts_changed
 
 
 @receiver([post_save, post_delete], sender=Initiative)

@@ -1,96 +1,13 @@
-"""The action centre's vocabulary: themes, help types and the six dimensions, stored as bit sets.
+"""The action centre's own vocabulary: what kind of help is asked or offered (a bit set, see lib.flags).
 
-A request, initiative, offer or profile touches several themes and dimensions. They are stored as one
-integer each (bit i = choice i), not as many-to-many rows: filtering ("initiatives about loneliness")
-and ranking suggestions ("how many themes overlap") then stay single-table expressions that SQLite and
-PostgreSQL evaluate fast on 100,000 rows. The order of the choices is therefore part of the data:
-add new choices at the end, never reorder or remove one.
+Themes and the six dimensions are shared by every app: ``veerkracht.core.vocabulary``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.core.exceptions import ValidationError
-from django.db.models import ExpressionWrapper, F, IntegerField, Q, Value
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.spiderweb.models import DIMENSION_KEYS, DIMENSION_NAMES
-
-
-class Flags:
-    """A fixed, ordered list of (key, label) choices that is stored as a bit set."""
-
-    def __init__(self, choices: Iterable[tuple[str, object]]) -> None:
-        self.choices = list(choices)
-        self.keys = [key for key, _label in self.choices]
-        self.bits = {key: 1 << i for i, key in enumerate(self.keys)}
-        self.labels = dict(self.choices)
-
-    def mask(self, keys: Iterable[str]) -> int:
-        """Keys to a bit set; unknown keys raise KeyError (forms only offer known ones)."""
-        value = 0
-        for key in keys:
-            value |= self.bits[key]
-        return value
-
-    def checked_mask(self, keys: Iterable[str], message: str) -> int:
-        """Like mask(), for input from outside: an unknown key is a ValidationError with `message`."""
-        try:
-            return self.mask(keys)
-        except KeyError as exc:
-            raise ValidationError(message) from exc
-
-    def keys_of(self, mask: int | None) -> list[str]:
-        return [key for key in self.keys if (mask or 0) & self.bits[key]]
-
-    def labels_of(self, mask: int | None) -> list[str]:
-        return [str(self.labels[key]) for key in self.keys_of(mask)]
-
-    def any_of(self, field: str, keys: Iterable[str]) -> Q:
-        """Q for rows whose bit set in `field` shares at least one of `keys` (empty keys: no filter)."""
-        query = Q()
-        for key in keys:
-            query |= Q(bit_test(field, self.bits[key]))
-        return query
-
-    def overlap(self, field: str, mask: int):
-        """An SQL expression counting how many bits of `mask` are also set in `field`.
-
-        Per bit `(field & bit) / bit` is 0 or 1 (integer division on SQLite and PostgreSQL); summing
-        those is about twice as fast as CASE WHEN per bit on 100,000 rows.
-        """
-        total = Value(0, output_field=IntegerField())
-        for key in self.keys_of(mask):
-            bit = self.bits[key]
-            total = total + ExpressionWrapper(F(field).bitand(bit) / Value(bit), output_field=IntegerField())
-        return total
-
-
-def bit_test(field: str, bit: int) -> GreaterThan:
-    """`field & bit > 0`, portable: no popcount, which SQLite lacks."""
-    return GreaterThan(F(field).bitand(bit), 0)
-
-
-THEMES = Flags(
-    [
-        ("loneliness", _("Eenzaamheid en meedoen")),
-        ("money", _("Geldzorgen en schulden")),
-        ("work", _("Werk en inkomen")),
-        ("movement", _("Bewegen en sport")),
-        ("food", _("Gezond eten")),
-        ("youth", _("Jeugd en gezin")),
-        ("elderly", _("Ouder worden")),
-        ("neighbourhood", _("Wonen en de wijk")),
-        ("mental", _("Mentale gezondheid")),
-        ("care", _("Zorg en welzijn")),
-        ("school", _("School en leren")),
-        ("nature", _("Natuur en buiten")),
-        ("culture", _("Cultuur en creativiteit")),
-        ("volunteering", _("Vrijwilligerswerk")),
-    ]
-)
+from veerkracht.lib.flags import Flags
 
 HELP_TYPES = Flags(
     [
@@ -102,5 +19,3 @@ HELP_TYPES = Flags(
         ("publicity", _("Bekendheid")),
     ]
 )
-
-DIMENSIONS = Flags([(key, DIMENSION_NAMES[key]) for key in DIMENSION_KEYS])

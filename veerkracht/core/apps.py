@@ -19,3 +19,10 @@ class CoreConfig(AppConfig):
         NavItem(_("Positieve Gezondheid"), "core:positive_health", order=10),
         NavItem(_("Beheer"), "admin:index", order=900, visible=_back_office),
     )
+
+    def ready(self) -> None:
+        # Every app's models are loaded now: find what the apps plug in (core/extensions.py).
+        from . import indicators, personal_data
+
+        indicators.autodiscover()
+        personal_data.autodiscover()

@@ -3,13 +3,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
-from veerkracht.regions.selectors import region_for_request
-
 from .navigation import nav_for
 
 
 def site(request: HttpRequest) -> dict:
-    region = region_for_request(request)
+    # Set by the regions middleware (lazily); error pages may render before it has run.
+    region = getattr(request, "region", None)
     return {
         "region": region,
         "movement_name": region.movement_name if region else "Veerkracht",

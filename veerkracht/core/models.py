@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .vocabulary import DIMENSIONS, THEMES
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
@@ -11,6 +13,24 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TaggedModel(models.Model):
+    """Themes and the six dimensions as bit sets (core.vocabulary), with readable lists for templates."""
+
+    themes = models.PositiveBigIntegerField(_("thema's"), default=0)
+    dimensions = models.PositiveIntegerField(_("kanten van gezondheid"), default=0)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def theme_labels(self) -> list[str]:
+        return THEMES.labels_of(self.themes)
+
+    @property
+    def dimension_labels(self) -> list[str]:
+        return DIMENSIONS.labels_of(self.dimensions)
 
 
 class AuditLogEntry(models.Model):

@@ -4,39 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.regions.selectors import region_for_request
+from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
 
-# The six dimensions of Positive Health (Huber et al. 2016), in plain language.
-DIMENSIONS = [
-    (
-        _("Lichaamsfuncties"),
-        _("Hoe gaat het met je lichaam? Denk aan je energie, slapen, eten, bewegen en pijn."),
-    ),
-    (
-        _("Mentaal welbevinden"),
-        _("Hoe voel je je van binnen? Kun je goed nadenken, omgaan met zorgen en jezelf zijn?"),
-    ),
-    (
-        _("Zingeving"),
-        _("Wat geeft je leven zin? Waar word je blij van en waar kijk je naar uit?"),
-    ),
-    (
-        _("Kwaliteit van leven"),
-        _("Geniet je van het leven? Voel je je veilig, heb je een fijn huis en genoeg geld?"),
-    ),
-    (
-        _("Meedoen"),
-        _("Heb je goed contact met anderen? Hoor je erbij en doe je mee, met werk of vrijwilligerswerk?"),
-    ),
-    (
-        _("Dagelijks functioneren"),
-        _("Lukt het om voor jezelf te zorgen, je dag te plannen en hulp te vragen als dat nodig is?"),
-    ),
-]
+# The six dimensions with the question each asks, for the home page and the explanation page.
+DIMENSIONS = [(DIMENSION_NAMES[key], DIMENSION_QUESTIONS[key]) for key in DIMENSION_KEYS]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    region = region_for_request(request)
+    region = request.region
     names = [s.name for s in region.subregions.all()] if region else []
     areas = f"{', '.join(names[:-1])} {_('en')} {names[-1]}" if len(names) > 1 else "".join(names)
     return render(request, "core/home.html", {"dimensions": DIMENSIONS, "areas": areas})

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
-from xml.sax.saxutils import escape, quoteattr
+
+from .svg import escape, fmt, svg_root, tag
 
 __all__ = [
     "ATTRIBUTION",
@@ -114,18 +115,13 @@ def _rings(topology: dict, geometry: dict) -> list[list[tuple[float, float]]]:
     return rings
 
 
-def _fmt(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
-
-
 def _path_data(rings: Iterable[list[tuple[float, float]]], project: Callable) -> str:
     parts = []
     for ring in rings:
         points: list[str] = []
         for lon, lat in ring:
             x, y = project(lon, lat)
-            point = f"{_fmt(x)} {_fmt(y)}"
+            point = f"{fmt(x, 1)} {fmt(y, 1)}"
             if not points or points[-1] != point:  # simplification: drop points that round together
                 points.append(point)
         if len(points) >= 3:
@@ -192,25 +188,20 @@ def choropleth_svg(
     parts = []
     for code, _name, fill, label, url in areas:
         data = shapes.paths.get(code)
-        if not data:
-            continue
-        path = (
-            f'<path d="{data}" fill={quoteattr(fill)} stroke={quoteattr(stroke)} '
-            f'stroke-width="0.75" stroke-linejoin="round"/>'
-        )
-        if url:
-            parts.append(
-                f"<a href={quoteattr(url)} aria-label={quoteattr(label)} "
-                f'class="vk-map__area"><title>{escape(label)}</title>{path}</a>'
-            )
-        else:
-            parts.append(
-                f'<g role="img" aria-label={quoteattr(label)} class="vk-map__area">'
-                f"<title>{escape(label)}</title>{path}</g>"
-            )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="vk-map__svg" role="group" '
-        f"aria-labelledby={quoteattr(title_id)} "
-        f'width="{shapes.width}" height="{shapes.height}" viewBox="0 0 {shapes.width} {shapes.height}">'
-        f"<title id={quoteattr(title_id)}>{escape(title)}</title>{''.join(parts)}</svg>"
+        if data:
+            parts.append(_area(data, fill, label, url, stroke))
+    root = {"class": "vk-map__svg", "role": "group", "aria-labelledby": title_id}
+    content = tag("title", {"id": title_id}, escape(title)) + "".join(parts)
+    return svg_root(root, shapes.width, shapes.height, content)
+
+
+def _area(data: str, fill: str, label: str, url: str | None, stroke: str) -> str:
+    """One municipality: a link with an accessible name, or a named image without a URL."""
+    path = tag(
+        "path",
+        {"d": data, "fill": fill, "stroke": stroke, "stroke-width": "0.75", "stroke-linejoin": "round"},
     )
+    content = tag("title", {}, escape(label)) + path
+    if url:
+        return tag("a", {"href": url, "aria-label": label, "class": "vk-map__area"}, content)
+    return tag("g", {"role": "img", "aria-label": label, "class": "vk-map__area"}, content)

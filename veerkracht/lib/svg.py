@@ -24,9 +24,24 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
 
-__all__ = ["CURRENT", "PREVIOUS", "Series", "sparkline_svg", "spider_web_svg"]
+__all__ = [
+    "CURRENT",
+    "PREVIOUS",
+    "Series",
+    "attr_value",
+    "clean_text",
+    "escape",
+    "fmt",
+    "group",
+    "point_list",
+    "sparkline_svg",
+    "spider_web_svg",
+    "svg_root",
+    "tag",
+    "text_width",
+]
 
 CURRENT = "current"
 PREVIOUS = "previous"
@@ -76,42 +91,51 @@ class Series:
 # Formatting helpers
 
 
-def fmt(number: float) -> str:
-    """Format a number with at most two decimals and without trailing zeros (``-0`` becomes ``0``)."""
-    text = f"{number:.2f}".rstrip("0").rstrip(".")
+def fmt(number: float, decimals: int = 2) -> str:
+    """Format a number with at most `decimals` decimals and without trailing zeros (``-0`` becomes ``0``)."""
+    text = f"{number:.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
     """Drop characters XML 1.0 cannot carry and collapse whitespace."""
     return " ".join(_XML_INVALID.sub("", text).split())
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Escape for both element content and double- or single-quoted attribute values."""
-    return escape(_XML_INVALID.sub("", text), {'"': "&quot;", "'": "&#39;"})
+    return _xml_escape(_XML_INVALID.sub("", text), {'"': "&quot;", "'": "&#39;"})
 
 
-def _attr_value(value: str | float) -> str:
+def attr_value(value: str | float) -> str:
+    """An attribute value: text escaped, numbers formatted with ``fmt``."""
     if isinstance(value, str):
-        return _escape(value)
+        return escape(value)
     return fmt(value)
 
 
-def _tag(name: str, attrs: Mapping[str, str | float], content: str | None = None) -> str:
+def tag(name: str, attrs: Mapping[str, str | float], content: str | None = None) -> str:
     """Build one element. ``content`` must already be escaped markup; ``None`` gives an empty element."""
-    rendered = "".join(f' {key}="{_attr_value(value)}"' for key, value in attrs.items())
+    rendered = "".join(f' {key}="{attr_value(value)}"' for key, value in attrs.items())
     if content is None:
         return f"<{name}{rendered}/>"
     return f"<{name}{rendered}>{content}</{name}>"
 
 
-def _group(attrs: Mapping[str, str | float], children: Iterable[str]) -> str:
-    return _tag("g", attrs, "\n" + "\n".join(children) + "\n")
+def svg_root(attrs: Mapping[str, str | float], width: float, height: float, content: str) -> str:
+    """The ``<svg>`` element: namespace, then ``attrs`` (role, names, class), then size and viewBox."""
+    size = {"width": fmt(width), "height": fmt(height), "viewBox": f"0 0 {fmt(width)} {fmt(height)}"}
+    return tag("svg", {"xmlns": SVG_NS, **attrs, **size}, content)
 
 
-def _points(points: Iterable[tuple[float, float]]) -> str:
-    return " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points)
+def group(attrs: Mapping[str, str | float], children: Iterable[str]) -> str:
+    """A ``<g>`` element around already built children, one per line."""
+    return tag("g", attrs, "\n" + "\n".join(children) + "\n")
+
+
+def point_list(coords: Iterable[tuple[float, float]], decimals: int = 2) -> str:
+    """The value of a ``points`` attribute: "x,y x,y …"."""
+    return " ".join(f"{fmt(x, decimals)},{fmt(y, decimals)}" for x, y in coords)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -360,7 +384,7 @@ def _plan(labels: Sequence[str], size: float, legend_rows: int) -> _Layout:
     font_size = max(11.0, 13.0 * size / 360)
     gap = 0.75 * font_size
     directions = [_direction(axis, len(labels)) for axis in range(len(labels))]
-    lines = [_wrap(_clean_text(label), font_size, 8 * font_size) for label in labels]
+    lines = [_wrap(clean_text(label), font_size, 8 * font_size) for label in labels]
     blocks = [
         _label_block(label, ux, uy, font_size) for label, (ux, uy) in zip(lines, directions, strict=True)
     ]
@@ -409,11 +433,11 @@ def _grid(layout: _Layout) -> list[str]:
         outer = ring == RING_COUNT
         ring_points = [layout.point(axis, ring / RING_COUNT) for axis in range(layout.count)]
         parts.append(
-            _tag(
+            tag(
                 "polygon",
                 {
                     "class": "web-ring web-ring-outer" if outer else "web-ring",
-                    "points": _points(ring_points),
+                    "points": point_list(ring_points),
                     "fill": "none",
                     "stroke": OUTER_GRID_COLOUR if outer else GRID_COLOUR,
                     "stroke-width": 1,
@@ -423,7 +447,7 @@ def _grid(layout: _Layout) -> list[str]:
     for axis in range(layout.count):
         x, y = layout.point(axis, 1.0)
         parts.append(
-            _tag(
+            tag(
                 "line",
                 {
                     "class": "web-axis",
@@ -447,7 +471,7 @@ def _ring_labels(layout: _Layout, max_value: float) -> list[str]:
         fraction = ring / RING_COUNT
         _, y = layout.point(0, fraction)
         parts.append(
-            _tag(
+            tag(
                 "text",
                 {
                     "class": "web-ring-label",
@@ -457,7 +481,7 @@ def _ring_labels(layout: _Layout, max_value: float) -> list[str]:
                     "fill": MUTED_TEXT_COLOUR,
                     "text-anchor": "start",
                 },
-                _escape(fmt(max_value * fraction)),
+                escape(fmt(max_value * fraction)),
             )
         )
     return parts
@@ -470,7 +494,7 @@ def _axis_labels(layout: _Layout) -> list[str]:
         first_baseline = anchor_y + block.top + _ASCENT * layout.font_size
         for number, line in enumerate(block.lines):
             parts.append(
-                _tag(
+                tag(
                     "text",
                     {
                         "class": "web-label",
@@ -480,7 +504,7 @@ def _axis_labels(layout: _Layout) -> list[str]:
                         "fill": TEXT_COLOUR,
                         "text-anchor": block.anchor,
                     },
-                    _escape(line),
+                    escape(line),
                 )
             )
     return parts
@@ -489,7 +513,7 @@ def _axis_labels(layout: _Layout) -> list[str]:
 def _marker(kind: str, x: float, y: float) -> str:
     """Circle for the current series, square for a previous one, so shape tells them apart too."""
     if kind == CURRENT:
-        return _tag(
+        return tag(
             "circle",
             {
                 "class": "web-marker web-marker-current",
@@ -502,7 +526,7 @@ def _marker(kind: str, x: float, y: float) -> str:
             },
         )
     half = 3.5
-    return _tag(
+    return tag(
         "rect",
         {
             "class": "web-marker web-marker-previous",
@@ -536,16 +560,16 @@ def _series_shape(layout: _Layout, item: Series, max_value: float) -> str:
     fill: dict[str, str | float] = (
         {"fill": CURRENT_COLOUR, "fill-opacity": 0.25} if item.kind == CURRENT else {"fill": "none"}
     )
-    polygon = _tag(
+    polygon = tag(
         "polygon",
-        {"class": "web-area", "points": _points(vertices), **fill, **_stroke_attrs(item.kind)},
+        {"class": "web-area", "points": point_list(vertices), **fill, **_stroke_attrs(item.kind)},
     )
     markers = [
         _marker(item.kind, x, y)
         for (x, y), value in zip(vertices, item.values, strict=True)
         if value is not None
     ]
-    return _group({"class": f"web-series web-series-{item.kind}"}, [polygon, *markers])
+    return group({"class": f"web-series web-series-{item.kind}"}, [polygon, *markers])
 
 
 def _legend(series: Sequence[Series], layout: _Layout) -> list[str]:
@@ -553,19 +577,19 @@ def _legend(series: Sequence[Series], layout: _Layout) -> list[str]:
     font_size, row_height = _legend_metrics(layout.font_size)
     sample_width = 28.0
     text_offset = sample_width + 8
-    names = [_clean_text(item.name) for item in series]
+    names = [clean_text(item.name) for item in series]
     block_width = text_offset + max(text_width(name, font_size) for name in names)
     left = max(_PADDING, (layout.width - block_width) / 2)
     room = layout.width - _PADDING - left - text_offset
     rows = []
     for row, (item, name) in enumerate(zip(series, names, strict=True)):
         y = layout.legend_top + row_height * (row + 0.5)
-        sample = _tag(
+        sample = tag(
             "line",
             {"x1": left, "y1": y, "x2": left + sample_width, "y2": y, **_stroke_attrs(item.kind)},
         )
         marker = _marker(item.kind, left + sample_width / 2, y)
-        label = _tag(
+        label = tag(
             "text",
             {
                 "x": left + text_offset,
@@ -574,9 +598,9 @@ def _legend(series: Sequence[Series], layout: _Layout) -> list[str]:
                 "fill": TEXT_COLOUR,
                 "text-anchor": "start",
             },
-            _escape(_truncate(name, font_size, room)),
+            escape(_truncate(name, font_size, room)),
         )
-        rows.append(_group({"class": f"web-legend-item web-legend-{item.kind}"}, [sample, marker, label]))
+        rows.append(group({"class": f"web-legend-item web-legend-{item.kind}"}, [sample, marker, label]))
     return rows
 
 
@@ -608,30 +632,22 @@ def spider_web_svg(
         item for item in series if item.kind == CURRENT
     ]
     body = [
-        _group({"class": "web-grid"}, _grid(layout)),
+        group({"class": "web-grid"}, _grid(layout)),
         *(_series_shape(layout, item, max_value) for item in drawn),
         # On top of the series so the area fill does not dim them.
-        _group({"class": "web-ring-labels"}, _ring_labels(layout, max_value)),
-        _group({"class": "web-labels"}, _axis_labels(layout)),
+        group({"class": "web-ring-labels"}, _ring_labels(layout, max_value)),
+        group({"class": "web-labels"}, _axis_labels(layout)),
     ]
     if legend_rows:
-        body.append(_group({"class": "web-legend"}, _legend(series, layout)))
+        body.append(group({"class": "web-legend"}, _legend(series, layout)))
 
-    width, height = fmt(layout.width), fmt(layout.height)
-    root = {
-        "xmlns": SVG_NS,
-        "role": "img",
-        "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc",
-        "width": width,
-        "height": height,
-        "viewBox": f"0 0 {width} {height}",
-    }
+    root = {"role": "img", "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc"}
     content = [
-        _tag("title", {"id": f"{id_prefix}-title"}, _escape(title)),
-        _tag("desc", {"id": f"{id_prefix}-desc"}, _escape(description)),
-        _group({"aria-hidden": "true", "class": "web", "font-family": FONT_FAMILY}, body),
+        tag("title", {"id": f"{id_prefix}-title"}, escape(title)),
+        tag("desc", {"id": f"{id_prefix}-desc"}, escape(description)),
+        group({"aria-hidden": "true", "class": "web", "font-family": FONT_FAMILY}, body),
     ]
-    return _tag("svg", root, "\n" + "\n".join(content) + "\n") + "\n"
+    return svg_root(root, layout.width, layout.height, "\n" + "\n".join(content) + "\n") + "\n"
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -652,6 +668,35 @@ def _runs(values: Sequence[float | None]) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _sparkline_runs(runs: list[list[int]], position) -> list[str]:
+    """A line per run of answered values, a small dot for a lone value and a larger one at the end."""
+    parts = []
+    for number, run in enumerate(runs):
+        if len(run) == 1 and number == len(runs) - 1:
+            continue  # gets the end dot below
+        if len(run) == 1:
+            x, y = position(run[0])
+            point = {"class": "sparkline-point", "cx": x, "cy": y, "r": 1.5, "fill": CURRENT_COLOUR}
+            parts.append(tag("circle", point))
+            continue
+        line = {
+            "class": "sparkline-line",
+            "points": point_list(position(index) for index in run),
+            "fill": "none",
+            "stroke": CURRENT_COLOUR,
+            "stroke-width": 1.5,
+            "stroke-linejoin": "round",
+            "stroke-linecap": "round",
+        }
+        parts.append(tag("polyline", line))
+    if runs:
+        x, y = position(runs[-1][-1])
+        parts.append(
+            tag("circle", {"class": "sparkline-last", "cx": x, "cy": y, "r": 2.5, "fill": CURRENT_COLOUR})
+        )
+    return parts
 
 
 def sparkline_svg(
@@ -682,60 +727,15 @@ def sparkline_svg(
         x = width / 2 if len(values) == 1 else padding + index * (width - 2 * padding) / (len(values) - 1)
         return x, bottom - float(values[index] or 0) / max_value * span
 
-    parts = [
-        _tag(
-            "line",
-            {
-                "class": "sparkline-baseline",
-                "x1": padding,
-                "y1": bottom,
-                "x2": width - padding,
-                "y2": bottom,
-                "stroke": GRID_COLOUR,
-                "stroke-width": 1,
-            },
-        )
-    ]
-    runs = _runs(values)
-    for number, run in enumerate(runs):
-        if len(run) == 1 and number == len(runs) - 1:
-            continue  # gets the end dot below
-        if len(run) == 1:
-            x, y = position(run[0])
-            parts.append(
-                _tag(
-                    "circle", {"class": "sparkline-point", "cx": x, "cy": y, "r": 1.5, "fill": CURRENT_COLOUR}
-                )
-            )
-        else:
-            parts.append(
-                _tag(
-                    "polyline",
-                    {
-                        "class": "sparkline-line",
-                        "points": _points(position(index) for index in run),
-                        "fill": "none",
-                        "stroke": CURRENT_COLOUR,
-                        "stroke-width": 1.5,
-                        "stroke-linejoin": "round",
-                        "stroke-linecap": "round",
-                    },
-                )
-            )
-    if runs:
-        x, y = position(runs[-1][-1])
-        parts.append(
-            _tag("circle", {"class": "sparkline-last", "cx": x, "cy": y, "r": 2.5, "fill": CURRENT_COLOUR})
-        )
-
-    root = {
-        "xmlns": SVG_NS,
-        "role": "img",
-        "aria-label": _clean_text(title),
-        "class": "sparkline",
-        "width": fmt(width),
-        "height": fmt(height),
-        "viewBox": f"0 0 {fmt(width)} {fmt(height)}",
+    baseline = {
+        "class": "sparkline-baseline",
+        "x1": padding,
+        "y1": bottom,
+        "x2": width - padding,
+        "y2": bottom,
     }
-    content = [_tag("title", {}, _escape(title)), _group({"aria-hidden": "true"}, parts)]
-    return _tag("svg", root, "\n" + "\n".join(content) + "\n") + "\n"
+    parts = [tag("line", {**baseline, "stroke": GRID_COLOUR, "stroke-width": 1})]
+    parts += _sparkline_runs(_runs(values), position)
+    root = {"role": "img", "aria-label": clean_text(title), "class": "sparkline"}
+    content = [tag("title", {}, escape(title)), group({"aria-hidden": "true"}, parts)]
+    return svg_root(root, width, height, "\n" + "\n".join(content) + "\n") + "\n"

@@ -16,22 +16,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
-from veerkracht.regions.selectors import current_region
+from veerkracht.core.indicators import GROUPS, UNITS, Indicator, breakdowns, get_indicator, indicators
+from veerkracht.regions.selectors import get_region_or_404
 
 from . import selectors
-from .areas import UNKNOWN, AreaTree
+from .compute.areas import UNKNOWN, AreaTree
+from .compute.periods import Span, parse_slug
+from .compute.privacy import shown
 from .models import AreaLevel, Figure, Period
-from .periods import Span, parse_slug
 from .permissions import may_see
-from .privacy import shown
-from .registry import GROUPS, UNITS, Indicator, breakdowns, get_indicator, indicators
+from .presenters.areas import area_names
 
 api = NinjaAPI(
     title="Veerkracht open data",
@@ -223,11 +224,10 @@ def _not_found(message: str) -> HttpError:
     return HttpError(404, message)
 
 
-def _region():
-    region = current_region()
-    if region is None:
-        raise _not_found(_("De monitor is nog niet ingesteld: er is nog geen regio."))
-    return region
+@api.exception_handler(Http404)
+def _not_found_page(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """A 404 from a lookup helper (get_region_or_404, …): JSON with its plain Dutch message."""
+    return api.create_response(request, {"detail": str(exc) or _("Niet gevonden.")}, status=404)
 
 
 # --- Helpers ----------------------------------------------------------------------------------------
@@ -270,14 +270,6 @@ def _period_out(period: Period) -> dict:
         "end": period.end,
         "is_closed": period.is_closed,
     }
-
-
-def _area_names(region, tree: AreaTree) -> dict[tuple[str, str], str]:
-    names = {(AreaLevel.REGION.value, region.slug): region.name}
-    names.update({(AreaLevel.SUBREGION.value, slug): name for slug, name in tree.subregions})
-    names.update({(AreaLevel.MUNICIPALITY.value, code): name for code, name, _sub in tree.municipalities})
-    names[(AreaLevel.MUNICIPALITY.value, UNKNOWN)] = _("gemeente onbekend")
-    return names
 
 
 def _get_indicator(key: str) -> Indicator:
@@ -380,7 +372,7 @@ def indicator_list(request: HttpRequest):
     tags=["definitions"],
 )
 def area_list(request: HttpRequest):
-    region = _region()
+    region = get_region_or_404(request)
     tree = AreaTree.of(region)
     region_ref = {"level": AreaLevel.REGION.value, "code": region.slug}
     areas = [{"level": AreaLevel.REGION.value, "code": region.slug, "name": region.name, "parent": None}]
@@ -420,11 +412,7 @@ def area_list(request: HttpRequest):
     tags=["figures"],
 )
 def period_list(request: HttpRequest, kind: KindQuery = None):
-    region = _region()
-    qs = Period.objects.filter(region=region).order_by("kind", "start")
-    if kind:
-        qs = qs.filter(kind=kind)
-    return 200, [_period_out(period) for period in qs]
+    return 200, [_period_out(period) for period in selectors.all_periods(get_region_or_404(request), kind)]
 
 
 @api.get(
@@ -451,14 +439,32 @@ def figure_list(
 ):
     indicator = _get_indicator(key)
     split = _get_breakdown(indicator, breakdown)
-    region = _region()
+    region = get_region_or_404(request)
     found = _get_period(region, indicator, period)
     tree = AreaTree.of(region)
-    names = _area_names(region, tree)
+    names = area_names(tree, region_name=region.name)
     levels, code = _get_areas(names, area_level, area_code)
-    user = request.user
+    allowed = _allowed_levels(request.user, indicator, levels, split)
+    labels = {value: str(label) for value, label in breakdowns()[split].categories()} if split else {}
+    figures = [
+        _figure_out(row, names, labels)
+        for row in selectors.figures_of(found, indicator.key, split, allowed, code)
+        if may_see(request.user, row.indicator, row.area_level, row.breakdown)
+    ]
+    figures.sort(key=lambda f: (LEVEL_ORDER[f["area_level"]], f["area_code"] == UNKNOWN, f["area_name"]))
+    return 200, {
+        "indicator": indicator.key,
+        "unit": indicator.unit,
+        "period": _period_out(found),
+        "breakdown": split,
+        "hidden_levels": [level for level in levels if level not in allowed],
+        "figures": figures,
+    }
+
+
+def _allowed_levels(user, indicator: Indicator, levels: list[str], split: str) -> list[str]:
+    """The asked-for area levels this person may see; 403 when that leaves none."""
     allowed = [level for level in levels if may_see(user, indicator.key, level, split)]
-    hidden = [level for level in levels if level not in allowed]
     if not allowed:
         raise HttpError(
             403,
@@ -467,28 +473,7 @@ def figure_list(
                 "account met de rol analist, of vraag ze per deelregio of voor de hele regio."
             ),
         )
-    labels = {}
-    if split:
-        labels = {value: str(label) for value, label in breakdowns()[split].categories()}
-    rows = Figure.objects.filter(
-        period=found, indicator=indicator.key, breakdown=split, area_level__in=allowed
-    )
-    if code is not None:
-        rows = rows.filter(area_code=code)
-    figures = [
-        _figure_out(row, names, labels)
-        for row in rows
-        if may_see(user, row.indicator, row.area_level, row.breakdown)
-    ]
-    figures.sort(key=lambda f: (LEVEL_ORDER[f["area_level"]], f["area_code"] == UNKNOWN, f["area_name"]))
-    return 200, {
-        "indicator": indicator.key,
-        "unit": indicator.unit,
-        "period": _period_out(found),
-        "breakdown": split,
-        "hidden_levels": hidden,
-        "figures": figures,
-    }
+    return allowed
 
 
 def _figure_out(row: Figure, names: dict[tuple[str, str], str], labels: dict[str, str]) -> dict:

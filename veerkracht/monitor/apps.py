@@ -11,8 +11,3 @@ class MonitorConfig(AppConfig):
     label = "monitor"
     verbose_name = _("Monitor")
     nav_items = (NavItem(_("Monitor"), "monitor:region", order=50, prefix="/monitor/"),)
-
-    def ready(self) -> None:
-        from .registry import autodiscover
-
-        autodiscover()

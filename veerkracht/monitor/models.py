@@ -1,4 +1,4 @@
-"""The monitor's own tables: frozen figures per period (the snapshots) and the policy register.
+"""The monitor's own tables: frozen figures per period (the snapshots).
 
 Figures are published values. A suppressed figure is stored without its value and without its number
 of people (both NULL), so no page, download, API or report can leak it: there is nothing to leak.
@@ -6,11 +6,10 @@ of people (both NULL), so no page, download, API or report can leak it: there is
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.regions.models import Municipality, Region
+from veerkracht.regions.models import Region
 
 
 class PeriodKind(models.TextChoices):
@@ -86,72 +85,3 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.area_code} {self.breakdown}:{self.category}"
-
-
-class PolicyLevel(models.TextChoices):
-    NANO = "nano", _("nano: de persoon")
-    MICRO = "micro", _("micro: het gesprek en het team")
-    MESO = "meso", _("meso: organisaties en wijken")
-    MACRO = "macro", _("macro: beleid")
-
-
-class SocialTheme(models.TextChoices):
-    DEBT = "debt", _("schulden")
-    WORK = "work", _("werk en inkomen")
-    DISTRICT_TEAMS = "district_teams", _("sociale wijkteams")
-    POVERTY = "poverty", _("armoede")
-    YOUTH = "youth", _("jeugd")
-    ELDERLY = "elderly", _("ouderen")
-    LONELINESS = "loneliness", _("eenzaamheid")
-    HOUSING = "housing", _("wonen")
-    SPORT = "sport", _("sport en bewegen")
-    EDUCATION = "education", _("onderwijs")
-    CARE = "care", _("zorg en ondersteuning")
-    ENVIRONMENT = "environment", _("gezonde leefomgeving")
-
-
-class MunicipalityPolicy(models.Model):
-    """Whether and how a municipality has Positive Health in its local health policy."""
-
-    municipality = models.OneToOneField(
-        Municipality, on_delete=models.CASCADE, related_name="health_policy", verbose_name=_("gemeente")
-    )
-    in_policy = models.BooleanField(
-        _("Positieve Gezondheid staat in het lokale gezondheidsbeleid"), null=True
-    )
-    since_year = models.PositiveSmallIntegerField(_("sinds welk jaar"), null=True, blank=True)
-    document_title = models.CharField(_("naam van het beleidsstuk"), max_length=200, blank=True)
-    document_url = models.URLField(_("link naar het beleidsstuk"), max_length=500, blank=True)
-    levels = models.JSONField(_("niveaus"), default=list, blank=True)
-    themes = models.JSONField(_("sociale thema's"), default=list, blank=True)
-    notes = models.TextField(_("toelichting"), max_length=1000, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("gezondheidsbeleid van een gemeente")
-        verbose_name_plural = _("gezondheidsbeleid van gemeenten")
-
-    def __str__(self) -> str:
-        return str(self.municipality)
-
-
-class PolicyVersion(models.Model):
-    """Every saved state of a municipality's policy entry: the register's history."""
-
-    policy = models.ForeignKey(MunicipalityPolicy, on_delete=models.CASCADE, related_name="versions")
-    data = models.JSONField()
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("versie beleid")
-        verbose_name_plural = _("versies beleid")
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.policy_id} @ {self.changed_at:%Y-%m-%d}"

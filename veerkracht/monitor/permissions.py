@@ -10,9 +10,9 @@ from __future__ import annotations
 import rules
 
 from veerkracht.accounts.permissions import is_analyst, is_region_admin, is_superuser
+from veerkracht.core.indicators import breakdowns
 
 from .models import AreaLevel
-from .registry import breakdowns
 
 is_monitor_analyst = is_analyst | is_region_admin | is_superuser
 

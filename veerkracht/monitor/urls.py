@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -15,5 +15,4 @@ urlpatterns = [
     path("gezondheidskloof/", views.gap, name="gap"),
     path("definities/", views.definitions, name="definitions"),
     path("download/<slug:table>.csv", views.download, name="download"),
-    path("beleid/", include("veerkracht.monitor.urls_policy")),
 ]

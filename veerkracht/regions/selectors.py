@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Municipality, Region
 
@@ -13,7 +15,7 @@ def current_region() -> Region | None:
 
 
 def region_for_request(request) -> Region | None:
-    """current_region(), looked up once per request (views and the layout both need it)."""
+    """current_region(), looked up once per request (behind ``request.region``, see middleware.py)."""
     if not hasattr(request, "_veerkracht_region"):
         try:
             request._veerkracht_region = current_region()
@@ -23,6 +25,14 @@ def region_for_request(request) -> Region | None:
     return request._veerkracht_region
 
 
+def get_region_or_404(request) -> Region:
+    """The request's region; a 404 while the installation has none (before `load_region`)."""
+    region = region_for_request(request)
+    if region is None:
+        raise Http404(_("Deze site is nog niet ingesteld: er is nog geen regio."))
+    return region
+
+
 def municipalities_for_region(region: Region | None) -> QuerySet[Municipality]:
     qs = Municipality.objects.select_related("subregion").order_by("name")
-    return qs.filter(region=region) if region is not None else qs.none()
+    return qs.filter(region=region) if region else qs.none()

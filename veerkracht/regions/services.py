@@ -67,31 +67,46 @@ def region_load(
     The subregion file (`code,name,subregion`) must name every municipality of the province exactly once.
     """
     rows = province_rows(province, source=municipalities_path)
-    province_code, province_name = rows[0]["province_code"], rows[0]["province_name"]
-
-    mapping: dict[str, str] = {}
+    mapping = _subregion_mapping(subregions_path, rows) if subregions_path is not None else {}
+    region, created = _region_save(slug, name, movement_name, rows[0])
+    subregions: dict[str, Subregion] = {}
+    for sub_name in sorted(set(mapping.values())):
+        sub, _created = Subregion.objects.update_or_create(
+            region=region, slug=slugify(sub_name), defaults={"name": sub_name}
+        )
+        subregions[sub_name] = sub
     if subregions_path is not None:
-        sub_rows = _read_csv(subregions_path, {"code", "subregion"})
-        codes = {r["code"] for r in rows}
-        for row in sub_rows:
-            if row["code"] not in codes:
-                raise ValidationError(
-                    f"Gemeente {row['code']} in {subregions_path.name} "
-                    f"hoort niet bij provincie {province_name}."
-                )
-            if not row["subregion"]:
-                raise ValidationError(
-                    f"Gemeente {row['code']} heeft geen deelregio in {subregions_path.name}."
-                )
-            if row["code"] in mapping:
-                raise ValidationError(f"Gemeente {row['code']} staat twee keer in {subregions_path.name}.")
-            mapping[row["code"]] = row["subregion"]
-        unmapped = sorted(codes - mapping.keys())
-        if unmapped:
-            raise ValidationError(
-                f"Deze gemeenten hebben geen deelregio in {subregions_path.name}: {', '.join(unmapped)}."
-            )
+        Subregion.objects.filter(region=region).exclude(pk__in=[s.pk for s in subregions.values()]).delete()
+    grouped = {code: subregions[sub_name] for code, sub_name in mapping.items()}
+    _municipalities_save(region, rows, grouped, regroup=subregions_path is not None)
+    return RegionLoadResult(
+        region=region, created=created, municipalities=len(rows), subregions=len(subregions)
+    )
 
+
+def _subregion_mapping(path: Path, rows: list[dict[str, str]]) -> dict[str, str]:
+    """{municipality code: subregion name} from the subregion file, every municipality exactly once."""
+    codes = {r["code"] for r in rows}
+    province_name = rows[0]["province_name"]
+    mapping: dict[str, str] = {}
+    for row in _read_csv(path, {"code", "subregion"}):
+        if row["code"] not in codes:
+            raise ValidationError(
+                f"Gemeente {row['code']} in {path.name} hoort niet bij provincie {province_name}."
+            )
+        if not row["subregion"]:
+            raise ValidationError(f"Gemeente {row['code']} heeft geen deelregio in {path.name}.")
+        if row["code"] in mapping:
+            raise ValidationError(f"Gemeente {row['code']} staat twee keer in {path.name}.")
+        mapping[row["code"]] = row["subregion"]
+    unmapped = sorted(codes - mapping.keys())
+    if unmapped:
+        raise ValidationError(f"Deze gemeenten hebben geen deelregio in {path.name}: {', '.join(unmapped)}.")
+    return mapping
+
+
+def _region_save(slug: str, name: str, movement_name: str, first_row: dict[str, str]) -> tuple[Region, bool]:
+    province_code, province_name = first_row["province_code"], first_row["province_name"]
     region, created = Region.objects.get_or_create(
         slug=slug,
         defaults={
@@ -108,46 +123,32 @@ def region_load(
     if changed:
         region.full_clean()
         region.save()
+    return region, created
 
-    subregions: dict[str, Subregion] = {}
-    for sub_name in sorted(set(mapping.values())):
-        sub, _created = Subregion.objects.update_or_create(
-            region=region, slug=slugify(sub_name), defaults={"name": sub_name}
-        )
-        subregions[sub_name] = sub
-    if subregions_path is not None:
-        Subregion.objects.filter(region=region).exclude(pk__in=[s.pk for s in subregions.values()]).delete()
 
+def _municipalities_save(
+    region: Region, rows: list[dict[str, str]], subregions: dict[str, Subregion], *, regroup: bool
+) -> None:
+    """Create the municipalities that are new and update the others (their subregion only if `regroup`)."""
     existing = {m.code: m for m in Municipality.objects.filter(code__in=[r["code"] for r in rows])}
     to_create, to_update = [], []
     for row in rows:
-        sub = subregions.get(mapping.get(row["code"], ""))
+        facts = {
+            "name": row["name"],
+            "province_code": row["province_code"],
+            "province_name": row["province_name"],
+            "region": region,
+        }
         muni = existing.get(row["code"])
         if muni is None:
-            to_create.append(
-                Municipality(
-                    code=row["code"],
-                    name=row["name"],
-                    province_code=province_code,
-                    province_name=province_name,
-                    region=region,
-                    subregion=sub,
-                )
-            )
+            to_create.append(Municipality(code=row["code"], subregion=subregions.get(row["code"]), **facts))
             continue
-        muni.name, muni.province_code, muni.province_name, muni.region = (
-            row["name"],
-            province_code,
-            province_name,
-            region,
-        )
-        if subregions_path is not None:
-            muni.subregion = sub
+        for field, value in facts.items():
+            setattr(muni, field, value)
+        if regroup:
+            muni.subregion = subregions.get(row["code"])
         to_update.append(muni)
     Municipality.objects.bulk_create(to_create)
     Municipality.objects.bulk_update(
         to_update, ["name", "province_code", "province_name", "region", "subregion"]
-    )
-    return RegionLoadResult(
-        region=region, created=created, municipalities=len(rows), subregions=len(subregions)
     )

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from veerkracht.accounts.models import Profile, User
-
-from .models import DIMENSION_KEYS, Assessment, Education, Instrument, ResearchConsent, Status
-from .services import compute_scores
+from veerkracht.core.vocabulary import DIMENSION_KEYS
+from veerkracht.spiderweb.models import Assessment, Education, Instrument, ResearchConsent, Status
+from veerkracht.spiderweb.services.webs import compute_scores
 
 BATCH = 5000
 UNUSABLE_PASSWORD = "!"  # noqa: S105 - not a password: Django's marker for "log in by code only"
@@ -112,70 +112,73 @@ def residents_create(
 
     Returns the counts (and with `keep_ids` the new user ids, in the order given).
     """
-    from allauth.account.models import EmailAddress
-
     result = BulkResult()
     now = timezone.now()
-    step = len(instrument.dimensions) - 1
     for batch in _batches(residents, batch_size):
         for spec in batch:
             if spec.education not in ("", *Education.values):
                 raise ValueError(f"unknown education level {spec.education!r}")
         with transaction.atomic():
-            users = User.objects.bulk_create(
-                User(
-                    email=spec.email,
-                    password=UNUSABLE_PASSWORD,
-                    date_joined=_joined(spec, now),
-                )
-                for spec in batch
-            )
-            if not users[0].pk:  # backends without RETURNING: read the keys back
-                by_email = dict(
-                    User.objects.filter(email__in=[u.email for u in users]).values_list("email", "pk")
-                )
-                for user in users:
-                    user.pk = by_email[user.email]
-            Profile.objects.bulk_create(
-                Profile(
-                    user_id=user.pk,
-                    display_name=spec.display_name,
-                    municipality_id=spec.municipality_id,
-                    age_band=spec.age_band,
-                )
-                for user, spec in zip(users, batch, strict=True)
-            )
-            if email_addresses:
-                EmailAddress.objects.bulk_create(
-                    EmailAddress(user_id=user.pk, email=user.email, primary=True, verified=True)
-                    for user in users
-                )
-            ResearchConsent.objects.bulk_create(
-                ResearchConsent(user_id=user.pk, given=True, education=spec.education)
-                for user, spec in zip(users, batch, strict=True)
-                if spec.research_consent
-            )
-            rows = [
-                Assessment(
-                    owner_id=user.pk,
-                    instrument=instrument,
-                    status=Status.COMPLETED,
-                    answers=web.answers,
-                    step=step,
-                    **{f"score_{key}": web.scores.get(key) for key in DIMENSION_KEYS},
-                    municipality_id=spec.municipality_id,
-                    age_band=spec.age_band,
-                    research_consent=spec.research_consent,
-                    education=spec.education if spec.research_consent else "",
-                    started_at=web.completed_at - timedelta(minutes=web.minutes),
-                    completed_at=web.completed_at,
-                )
-                for user, spec in zip(users, batch, strict=True)
-                for web in spec.webs
-            ]
-            Assessment.objects.bulk_create(rows, batch_size=2000)
+            users = _users_create(batch, now, email_addresses=email_addresses)
+            webs = _webs_create(batch, users, instrument)
         result.residents += len(users)
-        result.webs += len(rows)
+        result.webs += webs
         if keep_ids:
             result.user_ids += [user.pk for user in users]
     return result
+
+
+def _users_create(batch: list[ResidentSpec], now: datetime, *, email_addresses: bool) -> list[User]:
+    """One batch's accounts with their profiles, e-mail addresses and research consent."""
+    from allauth.account.models import EmailAddress
+
+    users = User.objects.bulk_create(
+        User(email=spec.email, password=UNUSABLE_PASSWORD, date_joined=_joined(spec, now)) for spec in batch
+    )
+    if not users[0].pk:  # backends without RETURNING: read the keys back
+        by_email = dict(User.objects.filter(email__in=[u.email for u in users]).values_list("email", "pk"))
+        for user in users:
+            user.pk = by_email[user.email]
+    Profile.objects.bulk_create(
+        Profile(
+            user_id=user.pk,
+            display_name=spec.display_name,
+            municipality_id=spec.municipality_id,
+            age_band=spec.age_band,
+        )
+        for user, spec in zip(users, batch, strict=True)
+    )
+    if email_addresses:
+        EmailAddress.objects.bulk_create(
+            EmailAddress(user_id=user.pk, email=user.email, primary=True, verified=True) for user in users
+        )
+    ResearchConsent.objects.bulk_create(
+        ResearchConsent(user_id=user.pk, given=True, education=spec.education)
+        for user, spec in zip(users, batch, strict=True)
+        if spec.research_consent
+    )
+    return users
+
+
+def _webs_create(batch: list[ResidentSpec], users: list[User], instrument: Instrument) -> int:
+    step = len(instrument.dimensions) - 1
+    rows = [
+        Assessment(
+            owner_id=user.pk,
+            instrument=instrument,
+            status=Status.COMPLETED,
+            answers=web.answers,
+            step=step,
+            **{f"score_{key}": web.scores.get(key) for key in DIMENSION_KEYS},
+            municipality_id=spec.municipality_id,
+            age_band=spec.age_band,
+            research_consent=spec.research_consent,
+            education=spec.education if spec.research_consent else "",
+            started_at=web.completed_at - timedelta(minutes=web.minutes),
+            completed_at=web.completed_at,
+        )
+        for user, spec in zip(users, batch, strict=True)
+        for web in spec.webs
+    ]
+    Assessment.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -10,9 +10,12 @@ from django.utils import timezone
 
 from veerkracht.accounts.models import User
 from veerkracht.regions.models import Region
+from veerkracht.spiderweb.models import Assessment, Instrument, Status
+from veerkracht.spiderweb.services import instruments as instrument_services
+from veerkracht.spiderweb.services import sharing as sharing_services
+from veerkracht.spiderweb.services import webs as web_services
 
-from . import services
-from .models import Assessment, Instrument, Status
+from . import demo_population
 
 # (e-mail, instrument slug, starting level per dimension, monthly change)
 DEMO_PEOPLE = [
@@ -23,9 +26,14 @@ DEMO_PEOPLE = [
 MONTHS_AGO = [24, 18, 12, 6, 1]
 
 
+def load(region: Region, *, people: int = demo_population.PEOPLE) -> list[str]:
+    """The demo residents' own webs and shares, then the population the monitor's figures come from."""
+    return _load_people(region) + demo_population.load(region, people=people)
+
+
 @transaction.atomic
-def load(region: Region) -> list[str]:
-    services.instruments_load_bundled()
+def _load_people(region: Region) -> list[str]:
+    instrument_services.instruments_load_bundled()
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     now = timezone.now()
     for email, slug, levels, trend in DEMO_PEOPLE:
@@ -40,7 +48,7 @@ def load(region: Region) -> list[str]:
         if Assessment.objects.filter(owner=owner, status=Status.COMPLETED).exists():
             continue
         instrument = Instrument.objects.get(slug=slug, is_active=True)
-        services.research_consent_set(user=owner, given=email != "inwoner@demo.veerkracht.nl")
+        web_services.research_consent_set(user=owner, given=email != "inwoner@demo.veerkracht.nl")
         for months in MONTHS_AGO:
             elapsed = MONTHS_AGO[0] - months
             answers = {}
@@ -49,13 +57,13 @@ def load(region: Region) -> list[str]:
                     value = level + trend * elapsed + rng.uniform(-1.5, 1.5)
                     answers[item["key"]] = max(0, min(10, round(value)))
             talk = [k for k, v in answers.items() if v <= 3][:3]
-            web = services.assessment_create_from_answers(
+            web = web_services.assessment_create_from_answers(
                 owner=owner, instrument=instrument, answers=answers, talk_about=talk
             )
             when = now - timedelta(days=30 * months)
             Assessment.objects.filter(pk=web.pk).update(started_at=when, completed_at=when)
         latest = Assessment.objects.filter(owner=owner).latest("completed_at")
-        services.reflection_save(
+        web_services.reflection_save(
             assessment=latest,
             matters_most="Dat ik weer vaker buiten kom en mensen zie.",
             focus_dimension="participation",
@@ -70,8 +78,7 @@ def load(region: Region) -> list[str]:
 def _load_shares(now) -> None:
     """The demo professional has webs shared with them: two active (one with notes), one expired."""
     from veerkracht.accounts.demo import DEMO_DOMAIN
-
-    from .models import Share, ShareScope
+    from veerkracht.spiderweb.models import Share, ShareScope
 
     professional = User.objects.filter(email=f"professional@{DEMO_DOMAIN}").first()
     if professional is None or Share.objects.filter(professional=professional).exists():
@@ -94,13 +101,13 @@ def _load_shares(now) -> None:
         )
         if web is None:
             continue
-        share, code = services.share_create(
+        share, code = sharing_services.share_create(
             web=web, scope=scope, expires_at=now + timedelta(days=max(days, 1)), include_reflection=bool(note)
         )
-        share = services.share_claim(professional=professional, code=code)
+        share = sharing_services.share_claim(professional=professional, code=code)
         if note:
-            services.log_shared_view(viewer=professional, web=web, share=share)
-            services.note_add(share=share, web=web, author=professional, text=note)
+            sharing_services.share_log_view(viewer=professional, web=web, share=share)
+            sharing_services.note_add(share=share, web=web, author=professional, text=note)
         if days < 0:  # an ended share: the professional sees it has ended, the resident sees it in the list
             Share.objects.filter(pk=share.pk).update(
                 created_at=now + timedelta(days=days - 60), expires_at=now + timedelta(days=days)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
-from .models import Assessment, Instrument, Status
+from veerkracht.spiderweb.models import Assessment, Instrument, Status
+from veerkracht.spiderweb.services import webs as web_services
 
 SESSION_KEY = "spiderweb_draft"
 
@@ -70,7 +70,7 @@ class SessionWeb:
     def is_completed(self) -> bool:
         return self.data["completed"]
 
-    def save_step(self, index: int, step: services.StepInput, *, advance: bool = True) -> None:
+    def save_step(self, index: int, step: web_services.StepInput, *, advance: bool = True) -> None:
         if self.is_completed:
             raise ValidationError(_("Dit spinnenweb is al klaar. Je kunt het niet meer veranderen."))
         items = {i["key"] for i in self.instrument.dimension(index)["items"]}
@@ -96,7 +96,7 @@ class SessionWeb:
             talk_about=sorted(self.talk),
             status=Status.COMPLETED if self.is_completed else Status.DRAFT,
         )
-        for key, value in services.compute_scores(self.instrument, self.answers).items():
+        for key, value in web_services.compute_scores(self.instrument, self.answers).items():
             setattr(web, f"score_{key}", value)
         return web
 
@@ -136,13 +136,13 @@ class StoredWeb:
     def is_completed(self) -> bool:
         return self.assessment.is_completed
 
-    def save_step(self, index: int, step: services.StepInput, *, advance: bool = True) -> None:
-        self.assessment = services.assessment_save_step(
+    def save_step(self, index: int, step: web_services.StepInput, *, advance: bool = True) -> None:
+        self.assessment = web_services.assessment_save_step(
             assessment=self.assessment, index=index, step=step, advance=advance
         )
 
     def complete(self) -> None:
-        self.assessment = services.assessment_complete(assessment=self.assessment)
+        self.assessment = web_services.assessment_complete(assessment=self.assessment)
 
     def step_url(self, index: int) -> str:
         return reverse("spiderweb:step", args=[self.assessment.pk, index + 1])

@@ -1,9 +1,10 @@
-"""Self-service exports: one web, or everything a person has stored (AVG right of access)."""
+"""Self-service exports of one web: as JSON and as FHIR (for a GP information system). Everything a
+person has stored comes from personal_data.py (AVG right of access)."""
 
 from __future__ import annotations
 
-from .models import DIMENSION_KEYS, Assessment, ConversationNote, Share
-from .services import research_consent_given, research_consent_initial
+from veerkracht.core.vocabulary import DIMENSION_KEYS
+from veerkracht.spiderweb.models import Assessment
 
 
 def web_export(web: Assessment) -> dict:
@@ -41,74 +42,6 @@ def web_export(web: Assessment) -> dict:
             if reflection
             else None
         ),
-    }
-
-
-def personal_export(user) -> dict:
-    profile = user.profile
-    from .selectors import access_log_for
-
-    # Drafts too: the right of access covers everything stored, finished or not.
-    webs = (
-        Assessment.objects.filter(owner=user)
-        .select_related("instrument", "reflection", "municipality")
-        .order_by("started_at", "pk")
-    )
-    shares = (
-        Share.objects.filter(owner=user)
-        .select_related("professional__profile", "assessment")
-        .order_by("created_at")
-    )
-    notes = (
-        ConversationNote.objects.filter(assessment__owner=user)
-        .select_related("author__profile", "assessment")
-        .order_by("created_at")
-    )
-    return {
-        "account": {
-            "email": user.email,
-            "date_joined": user.date_joined.isoformat(),
-            "display_name": profile.display_name,
-            "municipality": profile.municipality.name if profile.municipality else None,
-            "neighbourhood": profile.neighbourhood,
-            "age_band": profile.age_band,
-            "preferred_language": profile.preferred_language,
-            "roles": sorted(user.roles),
-        },
-        "research_consent": research_consent_given(user),
-        "education": research_consent_initial(user)["education"],
-        "spider_webs": [web_export(web) for web in webs],
-        "shares": [
-            {
-                "with": share.professional.display_name if share.professional else None,
-                "invite_email": share.invite_email,
-                "scope": share.scope,
-                "first_web_started_at": share.assessment.started_at.isoformat() if share.assessment else None,
-                "include_reflection": share.include_reflection,
-                "created_at": share.created_at.isoformat(),
-                "expires_at": share.expires_at.isoformat(),
-                "revoked_at": share.revoked_at.isoformat() if share.revoked_at else None,
-            }
-            for share in shares
-        ],
-        "conversation_notes": [
-            {
-                "web_started_at": note.assessment.started_at.isoformat(),
-                "author": note.author.display_name,
-                "text": note.text,
-                "created_at": note.created_at.isoformat(),
-            }
-            for note in notes
-        ],
-        "who_looked": [
-            {
-                "when": entry.created_at.isoformat(),
-                "who": entry.actor.display_name if entry.actor else None,
-                "what": entry.code,
-                "data": entry.data,
-            }
-            for entry in access_log_for(user)
-        ],
     }
 
 

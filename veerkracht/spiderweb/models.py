@@ -15,17 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import AgeBand
+from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.regions.models import Municipality
-
-DIMENSION_KEYS = ("body", "mind", "meaning", "quality", "participation", "daily")
-DIMENSION_NAMES = {
-    "body": _("Lichaamsfuncties"),
-    "mind": _("Mentaal welbevinden"),
-    "meaning": _("Zingeving"),
-    "quality": _("Kwaliteit van leven"),
-    "participation": _("Meedoen"),
-    "daily": _("Dagelijks functioneren"),
-}
 
 
 def localized(texts: dict[str, str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from .models import Assessment, Share
+from veerkracht.spiderweb.models import Assessment, Share
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:

@@ -5,11 +5,23 @@ from datetime import timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import Assessment, Instrument, Share, Status
+from veerkracht.spiderweb.models import (
+    Assessment,
+    ConversationNote,
+    Instrument,
+    ResearchConsent,
+    Share,
+    Status,
+)
 
 
 def active_instruments() -> QuerySet[Instrument]:
     return Instrument.objects.filter(is_active=True).order_by("audience", "slug")
+
+
+def active_instrument(slug: str) -> Instrument | None:
+    """The instrument with this slug that can be filled in now (None for an unknown or retired one)."""
+    return Instrument.objects.filter(slug=slug, is_active=True).first()
 
 
 def completed_webs(user) -> QuerySet[Assessment]:
@@ -20,6 +32,28 @@ def completed_webs(user) -> QuerySet[Assessment]:
         .defer("answers", "talk_about")
         .order_by("-completed_at", "-pk")
     )
+
+
+def other_webs(user, web: Assessment) -> list[Assessment]:
+    """The person's other finished webs (to compare with), newest first, with just what a link needs."""
+    return list(completed_webs(user).exclude(pk=web.pk).only("pk", "completed_at", "instrument_id"))
+
+
+def notes_on(web: Assessment, share: Share | None = None) -> QuerySet[ConversationNote]:
+    """Professionals' notes on a web (for the owner), or only those written under one share."""
+    notes = web.notes.all() if share is None else share.notes.filter(assessment=web)
+    return notes.select_related("author__profile")
+
+
+def research_consent_given(user) -> bool:
+    return ResearchConsent.objects.filter(user=user, given=True).exists()
+
+
+def research_consent_initial(user) -> dict:
+    consent = ResearchConsent.objects.filter(user=user).first()
+    if consent is None:
+        return {"given": False, "education": ""}
+    return {"given": consent.given, "education": consent.education}
 
 
 def open_drafts(user) -> QuerySet[Assessment]:
@@ -117,7 +151,7 @@ def consented_webs(region, until):
 
     Yields (owner id, completed_at, municipality code, age band, education, six scores).
     """
-    from .models import DIMENSION_KEYS
+    from veerkracht.core.vocabulary import DIMENSION_KEYS
 
     score_fields = [f"score_{key}" for key in DIMENSION_KEYS]
     complete = {f"{name}__isnull": False for name in score_fields}

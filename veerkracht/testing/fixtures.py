@@ -7,10 +7,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from veerkracht.accounts.models import Role
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.regions.models import Region
 from veerkracht.regions.services import DATA_DIR, region_load
-
-from .factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -98,7 +97,7 @@ def client_for():
 
 @pytest.fixture
 def instruments(db):
-    from veerkracht.spiderweb.services import instruments_load_bundled
+    from veerkracht.spiderweb.services.instruments import instruments_load_bundled
 
     return {i.slug: i for i in instruments_load_bundled()}
 
@@ -106,7 +105,7 @@ def instruments(db):
 @pytest.fixture
 def make_web(instruments):
     """A completed web for `owner`, every item answered with `score` (or a callable per item key)."""
-    from veerkracht.spiderweb.services import assessment_create_from_answers
+    from veerkracht.spiderweb.services.webs import assessment_create_from_answers
 
     def make(owner, score=6, slug="volwassenen", talk=()):
         instrument = instruments[slug]

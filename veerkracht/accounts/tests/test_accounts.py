@@ -9,8 +9,8 @@ from veerkracht.accounts import services
 from veerkracht.accounts.backends import RolePermissionBackend
 from veerkracht.accounts.models import MembershipRole, Profile, Role, User
 from veerkracht.accounts.permissions import get_organisation_for_user, is_org_admin, needs_mfa
+from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.core.models import AuditLogEntry
-from veerkracht.testing.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from veerkracht.accounts.models import User
-from veerkracht.testing.factories import totp_code
+from veerkracht.accounts.tests.factories import totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_a_wrong_login_code_is_refused(resident):
 
 
 def test_log_in_with_an_optional_password(region):
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.accounts.tests.factories import UserFactory
 
     user = UserFactory(email="met-wachtwoord@example.org", password="een-lang-wachtwoord-42")
     client = Client()
@@ -89,7 +89,7 @@ def test_log_in_with_an_optional_password(region):
 
 
 def test_repeated_wrong_passwords_are_limited(region):
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.accounts.tests.factories import UserFactory
 
     user = UserFactory(email="doelwit@example.org", password="een-lang-wachtwoord-42")
     client = Client()
@@ -104,7 +104,7 @@ def test_repeated_wrong_passwords_are_limited(region):
 
 def test_staff_log_in_with_a_second_step(region):
     from veerkracht.accounts.models import Role
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.accounts.tests.factories import UserFactory
 
     staff = UserFactory(email="medewerker@example.org", password="een-lang-wachtwoord-42", roles=[Role.STAFF])
     client = Client()
@@ -124,7 +124,7 @@ def test_staff_without_two_step_login_must_set_it_up_first(region, client_for):
     from allauth.mfa.models import Authenticator
 
     from veerkracht.accounts.models import Role
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.accounts.tests.factories import UserFactory
 
     analyst = UserFactory(email="nieuwe-analist@example.org", roles=[Role.ANALYST])
     Authenticator.objects.filter(user=analyst).delete()

@@ -77,7 +77,7 @@ def test_a_municipality_outside_the_region_cannot_be_chosen(client_for, resident
 
 def test_the_account_page_shows_roles_and_organisations(client_for, partner_admin, region):
     from veerkracht.accounts.services import membership_set
-    from veerkracht.testing.factories import OrganisationFactory
+    from veerkracht.accounts.tests.factories import OrganisationFactory
 
     membership_set(
         organisation=OrganisationFactory(name="GGD Zuid Limburg"), user=partner_admin, role="admin"

@@ -16,8 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Membership, Organisation, Role
+from veerkracht.accounts.permissions import is_actioncentre_staff
+from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
 from veerkracht.core.ratelimit import too_many
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.lib.flags import Flags
 from veerkracht.regions.models import Municipality, Region
 
 from ..models import (
@@ -31,9 +35,7 @@ from ..models import (
     Request,
     Review,
 )
-from ..permissions_connect import is_staff
 from ..tokens import hash_token, new_token
-from ..vocab import DIMENSIONS, HELP_TYPES, THEMES, Flags
 
 PROPOSALS_PER_DAY = 20  # for initiative owners; staff have no limit
 
@@ -266,6 +268,28 @@ def _helper(offer: Offer | None, ambassador: AmbassadorProfile | None, partner: 
     return partner.name, partner.email
 
 
+def _lock_ask(need: Need | None, request: Request | None) -> tuple[Need | None, Request | None]:
+    """Lock the need or request: two quick clicks must not introduce the same two people twice."""
+    if need is not None:
+        locked = Need.objects.select_for_update(of=("self",)).select_related("initiative__owner")
+        return locked.get(pk=need.pk), None
+    return None, Request.objects.select_for_update(of=("self",)).get(pk=request.pk)
+
+
+def _check_may_propose(need: Need | None, request: Request | None, proposed_by) -> None:
+    if need is not None and not is_actioncentre_staff(proposed_by):
+        # Owners propose only for a public initiative, and not endlessly: the introduction mail
+        # carries their text to people they chose.
+        if need.initiative.review != Review.PUBLIC:
+            raise ValidationError(_("Je initiatief staat nog niet op de website. Wacht op goedkeuring."))
+        if too_many("connect.propose", str(proposed_by.pk), limit=PROPOSALS_PER_DAY, seconds=86400):
+            raise ValidationError(_("Je hebt vandaag al veel mensen voorgesteld. Probeer het morgen weer."))
+    if need is not None and not need.is_open:
+        raise ValidationError(_("Deze behoefte is al vervuld."))
+    if request is not None and not request.is_open:
+        raise ValidationError(_("Deze vraag is al afgesloten."))
+
+
 @transaction.atomic
 def connection_propose(
     *,
@@ -283,24 +307,8 @@ def connection_propose(
         raise ValueError("Pass exactly one of need or request")
     if sum(x is not None for x in (offer, ambassador, partner)) != 1:
         raise ValueError("Pass exactly one of offer, ambassador or partner")
-    # Lock the need or request: two quick clicks must not introduce the same two people twice.
-    if need is not None:
-        need = (
-            Need.objects.select_for_update(of=("self",)).select_related("initiative__owner").get(pk=need.pk)
-        )
-    else:
-        request = Request.objects.select_for_update(of=("self",)).get(pk=request.pk)
-    if need is not None and not is_staff(proposed_by):
-        # Owners propose only for a public initiative, and not endlessly: the introduction mail
-        # carries their text to people they chose.
-        if need.initiative.review != Review.PUBLIC:
-            raise ValidationError(_("Je initiatief staat nog niet op de website. Wacht op goedkeuring."))
-        if too_many("connect.propose", str(proposed_by.pk), limit=PROPOSALS_PER_DAY, seconds=86400):
-            raise ValidationError(_("Je hebt vandaag al veel mensen voorgesteld. Probeer het morgen weer."))
-    if need is not None and not need.is_open:
-        raise ValidationError(_("Deze behoefte is al vervuld."))
-    if request is not None and not request.is_open:
-        raise ValidationError(_("Deze vraag is al afgesloten."))
+    need, request = _lock_ask(need, request)
+    _check_may_propose(need, request, proposed_by)
     asker_name, asker_email = _asker(need, request)
     helper_name, helper_email = _helper(offer, ambassador, partner)
     if asker_email.lower() == helper_email.lower():
@@ -339,11 +347,6 @@ def connection_propose(
     return connection
 
 
-def side_for_token(connection: Connection, token: str) -> str:
-    """'asker' or 'helper': which side this private link belongs to."""
-    return "asker" if connection.asker_token_hash == hash_token(token) else "helper"
-
-
 @transaction.atomic
 def connection_answer(*, token: str, accept: bool) -> Connection:
     """One side answers. Both yes: connected, addresses exchanged. One no: the introduction stops."""
@@ -355,7 +358,7 @@ def connection_answer(*, token: str, accept: bool) -> Connection:
     )
     if connection is None:
         raise Connection.DoesNotExist
-    side = side_for_token(connection, token)
+    side = connection.side_for(token)
     if getattr(connection, f"{side}_answer") is not None:
         raise ValidationError(_("Je hebt al geantwoord. Je antwoord blijft staan."))
     if connection.status != ConnectionStatus.PROPOSED:
@@ -401,21 +404,10 @@ def _mail_context(connection: Connection) -> dict:
         "connection": connection,
         "about": about,
         "initiative_title": asker_context,
-        "helps_with": helps_with(connection),
+        "helps_with": connection.helps_with,
         "movement_name": region.movement_name if region else "Veerkracht",
         "contact_email": region.contact_email if region else "",
     }
-
-
-def helps_with(connection: Connection) -> str:
-    """What the helper brings, in a few words (the offer's title, expertise or organisation)."""
-    if connection.offer is not None:
-        return connection.offer.title
-    if connection.ambassador is not None:
-        return connection.ambassador.expertise
-    if connection.partner is not None:
-        return connection.partner.description[:200] or connection.partner.name
-    return ""
 
 
 def _send(template: str, context: dict, subject: str, to: str) -> None:

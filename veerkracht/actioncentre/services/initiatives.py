@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -29,7 +28,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Organisation, Role
+from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
 from ..images import PreparedPhoto, prepare_photo
@@ -44,10 +45,8 @@ from ..models import (
     Request,
     Review,
 )
-from ..tokens import hash_token, new_token
-from ..vocab import DIMENSIONS, HELP_TYPES, THEMES
+from ..tokens import hash_token, new_token, unsubscribe_token
 
-UNSUBSCRIBE_SALT = "veerkracht.actioncentre.initiatives.unsubscribe"
 # Path segments under /initiatieven/ that are pages, not initiatives.
 RESERVED_SLUGS = frozenset({"nieuw", "goedkeuren", "afmelden"})
 
@@ -125,16 +124,20 @@ def initiative_create(
         data={"review": initiative.review, "request": from_request.pk if from_request else None},
     )
     if from_request is not None:
-        # The requests app owns request services; linking is this one field.
-        from_request.initiative = initiative
-        from_request.save(update_fields=["initiative"])
-        log_action(
-            "actioncentre.request.initiative_linked",
-            actor=created_by,
-            subject=from_request,
-            data={"initiative": initiative.pk},
-        )
+        _link_request(from_request, initiative, created_by)
     return initiative
+
+
+def _link_request(request: Request, initiative: Initiative, actor) -> None:
+    """The idea this initiative was made from points to it (the board shows the link)."""
+    request.initiative = initiative
+    request.save(update_fields=["initiative"])
+    log_action(
+        "actioncentre.request.initiative_linked",
+        actor=actor,
+        subject=request,
+        data={"initiative": initiative.pk},
+    )
 
 
 @transaction.atomic
@@ -297,7 +300,7 @@ def need_close(*, need: Need, actor) -> Need:
 
 
 @transaction.atomic
-def update_post(
+def initiative_update_post(
     *,
     initiative: Initiative,
     author,
@@ -337,30 +340,11 @@ def update_post(
             update.photo.delete(save=False)
         raise
     if initiative.is_public:
-        transaction.on_commit(lambda: send_update_mails(update_pk=update.pk), robust=True)
+        transaction.on_commit(lambda: initiative_update_send_mails(update_pk=update.pk), robust=True)
     return update
 
 
-def unsubscribe_token(follow: Follow) -> str:
-    """The (rebuildable) token of this follow's unsubscribe link; see the module docstring."""
-    return signing.dumps({"f": follow.pk}, salt=UNSUBSCRIBE_SALT)
-
-
-def follow_for_token(token: str) -> Follow | None:
-    """The follow an unsubscribe link belongs to, or None for an unknown, altered or old link."""
-    try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    follow = (
-        Follow.objects.select_related("initiative", "user").filter(unsubscribe_hash=hash_token(token)).first()
-    )
-    if follow is None or not isinstance(payload, dict) or payload.get("f") != follow.pk:
-        return None
-    return follow
-
-
-def send_update_mails(*, update_pk: int) -> int:
+def initiative_update_send_mails(*, update_pk: int) -> int:
     """E-mail one update to every follower who wants e-mail, each with their own unsubscribe link."""
     from django.core.mail import EmailMessage, get_connection
 
@@ -424,7 +408,7 @@ def send_update_mails(*, update_pk: int) -> int:
 
 
 @transaction.atomic
-def follow(*, initiative: Initiative, user, kind: str = FollowKind.FOLLOW) -> Follow:
+def initiative_follow(*, initiative: Initiative, user, kind: str = FollowKind.FOLLOW) -> Follow:
     """Follow or support a public initiative (and get its news by e-mail). Again: change the kind and
     switch e-mail back on."""
     if kind not in FollowKind.values:
@@ -453,7 +437,7 @@ def follow(*, initiative: Initiative, user, kind: str = FollowKind.FOLLOW) -> Fo
 
 
 @transaction.atomic
-def unfollow(*, initiative: Initiative, user) -> bool:
+def initiative_unfollow(*, initiative: Initiative, user) -> bool:
     deleted, _rows = Follow.objects.filter(initiative=initiative, user=user).delete()
     if deleted:
         Initiative.objects.filter(pk=initiative.pk, followers_count__gt=0).update(

@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Role
+from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
 from ..models import (
     REQUEST_TRANSITIONS,
@@ -31,7 +33,6 @@ from ..models import (
     RequestStatus,
 )
 from ..tokens import hash_token, new_token
-from ..vocab import DIMENSIONS, HELP_TYPES, THEMES
 
 DESCRIPTION_MAX = 3000
 MAX_BULK = 100  # one board page holds 25; more in one go is not a person clicking

@@ -9,19 +9,20 @@ from django.utils import timezone
 
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.models import Role
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.actioncentre.matching import suggestions_for_need, suggestions_for_request
 from veerkracht.actioncentre.models import Availability, Offer, PartnerProfile
 from veerkracht.actioncentre.services import connect as services
-from veerkracht.actioncentre.vocab import DIMENSIONS, THEMES
-from veerkracht.testing.factories import UserFactory
+from veerkracht.actioncentre.vocab import HELP_TYPES
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
-from .test_connect_services import (
-    make_ambassador,
-    make_initiative,
-    make_need,
-    make_offer,
-    make_partner,
-    make_request,
+from .factories import (
+    AmbassadorFactory,
+    InitiativeFactory,
+    NeedFactory,
+    OfferFactory,
+    PartnerFactory,
+    RequestFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,48 +38,47 @@ def _aged(offer, days):
 def known_case(region):
     """An initiative in Maastricht (Zuid-Limburg) about loneliness and growing older needs a place."""
     owner = UserFactory(email="eigenaar@example.org")
-    initiative = make_initiative(
-        region, owner=owner, themes=["loneliness", "elderly"], dimensions=["participation", "meaning"]
+    initiative = InitiativeFactory(
+        owner=owner, themes=["loneliness", "elderly"], dimensions=["participation", "meaning"]
     )
-    need = make_need(initiative, help_type="place")
+    need = NeedFactory(initiative=initiative, help_type="place")
     giver = UserFactory(email="gever@example.org")
     offers = {
         # 4 (place) + 2×2 themes + 1 dimension + 3 same municipality = 12
-        "A": make_offer(giver, region, themes=["loneliness", "elderly"], dimensions=["participation"]),
+        "A": OfferFactory(owner=giver, themes=["loneliness", "elderly"], dimensions=["participation"]),
         # 4 + 2×1 + 0 + 2 same subregion (Heerlen) = 8
-        "B": make_offer(giver, region, code="GM0917", themes=["loneliness"]),
+        "B": OfferFactory(owner=giver, code="GM0917", themes=["loneliness"]),
         # 4 + 2×1 + 2 dimensions + 1 whole region = 9
-        "C": make_offer(
-            giver, region, code=None, themes=["elderly"], dimensions=["participation", "meaning"]
+        "C": OfferFactory(
+            owner=giver, code=None, themes=["elderly"], dimensions=["participation", "meaning"]
         ),
         # 4, in Venlo (elsewhere); D is newer than H
-        "D": _aged(make_offer(giver, region, code="GM0983", title="D"), 1),
-        "H": _aged(make_offer(giver, region, code="GM0983", title="H"), 5),
+        "D": _aged(OfferFactory(owner=giver, code="GM0983", title="D"), 1),
+        "H": _aged(OfferFactory(owner=giver, code="GM0983", title="H"), 5),
     }
     # Never suggested: another help type, hidden, the initiative owner's own offer.
-    make_offer(giver, region, help_type="money", themes=["loneliness", "elderly"])
-    services.offer_set_active(offer=make_offer(giver, region, themes=["loneliness"]), active=False)
-    make_offer(owner, region, themes=["loneliness", "elderly"])
+    OfferFactory(owner=giver, help_type="money", themes=["loneliness", "elderly"])
+    services.offer_set_active(offer=OfferFactory(owner=giver, themes=["loneliness"]), active=False)
+    OfferFactory(owner=owner, themes=["loneliness", "elderly"])
     ambassadors = {
         # 3 (helps with a place) + 2×1 + 0 + 3 same municipality = 8
-        "Amb1": make_ambassador(
-            region, "amb1@example.org", help_types=["place", "knowledge"], themes=["loneliness"]
+        "Amb1": AmbassadorFactory(
+            email="amb1@example.org", help_types=["place", "knowledge"], themes=["loneliness"]
         ),
         # 0 + 2×1 + 1 + 0 (Venlo) = 3, and little time
-        "Amb4": make_ambassador(
-            region,
-            "amb4@example.org",
+        "Amb4": AmbassadorFactory(
+            email="amb4@example.org",
             code="GM0983",
             themes=["elderly"],
             dimensions=["meaning"],
             availability=Availability.LIMITED,
         ),
     }
-    make_ambassador(region, "amb2@example.org", help_types=["place"], availability=Availability.UNAVAILABLE)
-    make_ambassador(region, "amb3@example.org", help_types=["place"], is_public=False)
+    AmbassadorFactory(email="amb2@example.org", help_types=["place"], availability=Availability.UNAVAILABLE)
+    AmbassadorFactory(email="amb3@example.org", help_types=["place"], is_public=False)
     # 3 + 2×2 + 0 + 2 same subregion (Heerlen) = 9
-    partner = make_partner(region, themes=["loneliness", "elderly"])
-    hidden = make_partner(region, name="Verborgen", themes=["loneliness", "elderly"])
+    partner = PartnerFactory(themes=["loneliness", "elderly"])
+    hidden = PartnerFactory(name="Verborgen", themes=["loneliness", "elderly"])
     PartnerProfile.objects.filter(organisation=hidden).update(is_public=False)
     return need, offers, ambassadors, partner
 
@@ -140,10 +140,10 @@ def test_ambassadors_without_the_role_any_more_are_left_out(known_case):
 
 def test_a_request_matches_any_of_its_help_types(region):
     giver = UserFactory(email="gever@example.org")
-    place = make_offer(giver, region, help_type="place")
-    money = make_offer(giver, region, help_type="money", code="GM0983")
-    make_offer(giver, region, help_type="publicity")
-    request = make_request(region, needs=("place", "money"))
+    place = OfferFactory(owner=giver, help_type="place")
+    money = OfferFactory(owner=giver, help_type="money", code="GM0983")
+    OfferFactory(owner=giver, help_type="publicity")
+    request = RequestFactory(needs=HELP_TYPES.mask(["place", "money"]))
     assert _summary(suggestions_for_request(request)) == [("offer", place.pk, 7), ("offer", money.pk, 4)]
 
 
@@ -161,8 +161,8 @@ def _fill(region, owner, count):
 
 
 def test_scoring_runs_in_sql_and_queries_do_not_grow_with_the_number_of_offers(region):
-    initiative = make_initiative(region, themes=["loneliness"], dimensions=["participation"])
-    need = make_need(initiative)
+    initiative = InitiativeFactory(themes=["loneliness"], dimensions=["participation"])
+    need = NeedFactory(initiative=initiative)
     giver = UserFactory(email="gever@example.org")
     counts = []
     for total in (5, 50):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import re
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -8,123 +8,32 @@ from django.core.exceptions import ValidationError
 
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.models import MembershipRole, Role
+from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.actioncentre.models import (
     AmbassadorProfile,
     Availability,
     Connection,
     ConnectionStatus,
-    Initiative,
-    Need,
     PartnerProfile,
     Request,
     Review,
 )
 from veerkracht.actioncentre.services import connect as services
-from veerkracht.actioncentre.tokens import hash_token, new_token
+from veerkracht.actioncentre.tokens import hash_token
 from veerkracht.core.models import AuditLogEntry
-from veerkracht.testing.factories import OrganisationFactory, UserFactory
+
+from .factories import (
+    AmbassadorFactory,
+    InitiativeFactory,
+    NeedFactory,
+    OfferFactory,
+    PartnerFactory,
+    RequestFactory,
+    link_token,
+    municipality,
+)
 
 pytestmark = pytest.mark.django_db
-
-# --- Builders (also used by the other test_connect_* modules) ----------------------------------
-
-
-def municipality(region, code="GM0935"):
-    return region.municipalities.select_related("subregion").get(code=code)
-
-
-def make_initiative(region, *, owner=None, organisation=None, code="GM0935", themes=(), dimensions=(), **kw):
-    from veerkracht.actioncentre.vocab import DIMENSIONS, THEMES
-
-    place = municipality(region, code)
-    n = Initiative.objects.count() + 1
-    return Initiative.objects.create(
-        region=region,
-        slug=kw.pop("slug", f"initiatief-{n}"),
-        title=kw.pop("title", f"Buurtkamer {n}"),
-        summary="Samen koffie en een goed gesprek.",
-        description="Elke week een open ochtend in de wijk.",
-        municipality=place,
-        subregion=place.subregion,
-        who="Bewoners van de wijk",
-        owner=owner,
-        organisation=organisation,
-        themes=THEMES.mask(themes),
-        dimensions=DIMENSIONS.mask(dimensions),
-        review=kw.pop("review", Review.PUBLIC),
-        **kw,
-    )
-
-
-def make_need(initiative, help_type="place", description="Een zaal voor 20 mensen"):
-    return Need.objects.create(initiative=initiative, help_type=help_type, description=description)
-
-
-def make_offer(owner, region, *, help_type="place", code="GM0935", themes=(), dimensions=(), **kw):
-    return services.offer_create(
-        owner=owner,
-        region=region,
-        help_type=help_type,
-        title=kw.pop("title", "Zaal in het buurthuis"),
-        description=kw.pop("description", "Op dinsdagavond gratis te gebruiken."),
-        themes=themes,
-        dimensions=dimensions,
-        municipality=municipality(region, code) if code else None,
-        **kw,
-    )
-
-
-def make_ambassador(region, email, *, code="GM0935", help_types=("knowledge",), themes=(), **kw):
-    user = UserFactory(email=email, roles=[Role.AMBASSADOR], display_name=kw.pop("name", "Anouk"))
-    return services.ambassador_profile_save(
-        user=user,
-        region=region,
-        expertise=kw.pop("expertise", "Het andere gesprek in de wijk"),
-        municipality=municipality(region, code) if code else None,
-        help_types=help_types,
-        themes=themes,
-        **kw,
-    )
-
-
-def make_partner(region, *, email="info@partner.example.org", code="GM0917", help_types=("place",), **kw):
-    organisation = OrganisationFactory(
-        name=kw.pop("name", "Welzijn Zuid"),
-        email=email,
-        municipality=municipality(region, code) if code else None,
-        is_core_partner=kw.pop("is_core_partner", False),
-    )
-    services.partner_page_update(
-        organisation=organisation,
-        actor=None,
-        description=kw.pop("description", "Wij helpen buurten."),
-        website="",
-        help_types=help_types,
-        **kw,
-    )
-    organisation.refresh_from_db()
-    return organisation
-
-
-def make_request(region, *, consent=True, needs=("place",), email="vrager@example.org"):
-    from veerkracht.actioncentre.vocab import HELP_TYPES
-
-    return Request.objects.create(
-        region=region,
-        kind="support",
-        title="Wij zoeken een plek voor een repair café",
-        description="We zijn met vijf vrijwilligers.",
-        municipality=municipality(region),
-        needs=HELP_TYPES.mask(needs),
-        name="Sanne",
-        email=email,
-        contact_consent=consent,
-        token_hash=hash_token(new_token()),
-    )
-
-
-def link_token(body: str) -> str:
-    return re.search(r"/verbinden/antwoord/([A-Za-z0-9_-]+)/", body).group(1)
 
 
 @pytest.fixture
@@ -139,12 +48,12 @@ def helper_user(region):
 
 @pytest.fixture
 def need(region, owner):
-    return make_need(make_initiative(region, owner=owner, themes=["loneliness"]))
+    return NeedFactory(initiative=InitiativeFactory(owner=owner, themes=["loneliness"]))
 
 
 @pytest.fixture
 def offer(region, helper_user):
-    return make_offer(helper_user, region, themes=["loneliness"])
+    return OfferFactory(owner=helper_user, themes=["loneliness"])
 
 
 @pytest.fixture
@@ -162,10 +71,10 @@ def proposed(need, offer, staff, django_capture_on_commit_callbacks):
 
 
 def test_an_offer_copies_the_subregion_of_its_municipality(region, resident):
-    offer = make_offer(resident, region, code="GM0983", themes=["money", "work"], dimensions=["daily"])
+    offer = OfferFactory(owner=resident, code="GM0983", themes=["money", "work"], dimensions=["daily"])
     assert offer.subregion.name == "Noord-Limburg"
     assert offer.theme_labels == ["Geldzorgen en schulden", "Werk en inkomen"]
-    everywhere = make_offer(resident, region, code=None)
+    everywhere = OfferFactory(owner=resident, code=None)
     assert everywhere.municipality is None and everywhere.subregion is None
     assert AuditLogEntry.objects.filter(code="actioncentre.offer.created").count() == 2
 
@@ -173,13 +82,13 @@ def test_an_offer_copies_the_subregion_of_its_municipality(region, resident):
 def test_an_offer_on_behalf_of_an_organisation_needs_a_membership(region, resident):
     organisation = OrganisationFactory(name="Buurthuis De Kring")
     with pytest.raises(ValidationError, match="organisatie waar je bij hoort"):
-        make_offer(resident, region, organisation=organisation)
+        OfferFactory(owner=resident, organisation=organisation)
     account_services.membership_set(organisation=organisation, user=resident, role=MembershipRole.MEMBER)
-    assert make_offer(resident, region, organisation=organisation).organisation == organisation
+    assert OfferFactory(owner=resident, organisation=organisation).organisation == organisation
 
 
 def test_updating_and_hiding_an_offer(region, resident):
-    offer = make_offer(resident, region)
+    offer = OfferFactory(owner=resident)
     services.offer_update(
         offer=offer,
         help_type="knowledge",
@@ -202,9 +111,9 @@ def test_updating_and_hiding_an_offer(region, resident):
 
 def test_bad_offer_input_is_refused_and_nothing_saved(region, resident):
     with pytest.raises(ValidationError):
-        make_offer(resident, region, help_type="unicorns")
+        OfferFactory(owner=resident, help_type="unicorns")
     with pytest.raises(ValidationError, match="alleen uit de lijst"):
-        make_offer(resident, region, themes=["nonsense"])
+        OfferFactory(owner=resident, themes=["nonsense"])
     assert not resident.offers.exists()
 
 
@@ -228,7 +137,7 @@ def test_only_ambassadors_have_a_profile_and_saving_twice_updates_it(region, res
 
 
 def test_the_partner_page_writes_profile_and_organisation_fields(region):
-    organisation = make_partner(region, description="Wij helpen buurten.", themes=["elderly"])
+    organisation = PartnerFactory(description="Wij helpen buurten.", themes=["elderly"])
     assert organisation.description == "Wij helpen buurten."
     profile = PartnerProfile.objects.get(organisation=organisation)
     assert profile.subregion.name == "Zuid-Limburg" and profile.theme_labels == ["Ouder worden"]
@@ -274,12 +183,12 @@ def test_proposing_for_a_need_mails_each_side_its_own_link(
 def test_proposing_for_a_request_asks_the_sender_and_needs_their_consent(
     region, staff, django_capture_on_commit_callbacks
 ):
-    profile = make_ambassador(region, "amb@example.org", help_types=["place"])
+    profile = AmbassadorFactory(email="amb@example.org", help_types=["place"])
     with pytest.raises(ValidationError, match="contact mag opnemen"):
         services.connection_propose(
-            request=make_request(region, consent=False), ambassador=profile, message="x", proposed_by=staff
+            request=RequestFactory(contact_consent=False), ambassador=profile, message="x", proposed_by=staff
         )
-    request = make_request(region, email="sanne@example.org")
+    request = RequestFactory(email="sanne@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         connection = services.connection_propose(
             request=request, ambassador=profile, message="Zij weet veel van plekken.", proposed_by=staff
@@ -291,23 +200,23 @@ def test_proposing_for_a_request_asks_the_sender_and_needs_their_consent(
 
 def test_the_asker_falls_back_to_the_organisation_or_is_refused(region, offer, staff):
     organisation = OrganisationFactory(name="Stichting Samen", email="samen@example.org")
-    need = make_need(make_initiative(region, organisation=organisation))
+    need = NeedFactory(initiative=InitiativeFactory(organisation=organisation))
     connection = services.connection_propose(
         need=need, offer=offer, message="Kennismaken?", proposed_by=staff
     )
     assert (connection.asker_name, connection.asker_email) == ("Stichting Samen", "samen@example.org")
-    orphan = make_need(make_initiative(region))
+    orphan = NeedFactory(initiative=InitiativeFactory())
     with pytest.raises(ValidationError, match="geen eigenaar"):
         services.connection_propose(need=orphan, offer=offer, message="Kennismaken?", proposed_by=staff)
 
 
 def test_a_partner_is_reached_through_the_organisation_e_mail(region, need, staff):
-    partner = make_partner(region, email="team@welzijn.example.org")
+    partner = PartnerFactory(email="team@welzijn.example.org")
     connection = services.connection_propose(
         need=need, partner=partner, message="Zij hebben zalen.", proposed_by=staff
     )
     assert (connection.helper_name, connection.helper_email) == ("Welzijn Zuid", "team@welzijn.example.org")
-    silent = make_partner(region, name="Zonder adres", email="")
+    silent = PartnerFactory(name="Zonder adres", email="")
     with pytest.raises(ValidationError, match="geen e-mailadres"):
         services.connection_propose(need=need, partner=silent, message="x", proposed_by=staff)
 
@@ -325,10 +234,10 @@ def test_closed_needs_hidden_offers_and_unavailable_ambassadors_are_refused(regi
     services.offer_set_active(offer=offer, active=False)
     with pytest.raises(ValidationError, match="niet meer zichtbaar"):
         services.connection_propose(need=need, offer=offer, message="x", proposed_by=staff)
-    busy = make_ambassador(region, "druk@example.org", availability=Availability.UNAVAILABLE)
+    busy = AmbassadorFactory(email="druk@example.org", availability=Availability.UNAVAILABLE)
     with pytest.raises(ValidationError, match="niet beschikbaar"):
         services.connection_propose(need=need, ambassador=busy, message="x", proposed_by=staff)
-    former = make_ambassador(region, "oud@example.org")
+    former = AmbassadorFactory(email="oud@example.org")
     account_services.role_revoke(user=former.user, role=Role.AMBASSADOR)
     former.user.refresh_from_db()
     with pytest.raises(ValidationError, match="geen ambassadeur meer"):
@@ -406,7 +315,7 @@ def test_accepted_connections_are_counted_for_the_monitor(proposed, region):
 
     from django.utils import timezone
 
-    from veerkracht.actioncentre.selectors_connect import connections_accepted_between
+    from veerkracht.actioncentre.selectors.connect import connections_accepted_between
 
     _connection, asker_token, helper_token = proposed
     services.connection_answer(token=asker_token, accept=True)
@@ -422,10 +331,10 @@ def test_accepted_connections_are_counted_for_the_monitor(proposed, region):
 def test_a_request_is_connected_once_both_sides_said_yes(
     region, staff, status, expected, django_capture_on_commit_callbacks
 ):
-    request = make_request(region)
+    request = RequestFactory()
     Request.objects.filter(pk=request.pk).update(status=status)
     request.refresh_from_db()
-    profile = make_ambassador(region, "amb@example.org")
+    profile = AmbassadorFactory(email="amb@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         services.connection_propose(
             request=request, ambassador=profile, message="Past goed.", proposed_by=staff
@@ -435,3 +344,36 @@ def test_a_request_is_connected_once_both_sides_said_yes(
         services.connection_answer(token=token, accept=True)
     request.refresh_from_db()
     assert request.status == expected
+
+
+# --- Abuse: owners who introduce people ---------------------------------------------------------
+
+
+@pytest.fixture
+def helper_offer(region):
+    return OfferFactory(owner=UserFactory(email="hulp@example.org", display_name="Henk"))
+
+
+def test_an_owner_of_an_unapproved_initiative_cannot_introduce_anyone(region, resident, helper_offer):
+    need = NeedFactory(initiative=InitiativeFactory(owner=resident, review=Review.PENDING))
+    with pytest.raises(ValidationError, match="nog niet op de website"):
+        services.connection_propose(need=need, offer=helper_offer, message="Hoi", proposed_by=resident)
+    assert not Connection.objects.exists()
+
+
+def test_owners_have_a_daily_limit_on_introductions(region, resident, helper_offer, settings):
+    initiative = InitiativeFactory(owner=resident)
+    with mock.patch.object(services, "PROPOSALS_PER_DAY", 1):
+        services.connection_propose(
+            need=NeedFactory(initiative=initiative),
+            offer=helper_offer,
+            message="Past goed.",
+            proposed_by=resident,
+        )
+        with pytest.raises(ValidationError, match="al veel mensen voorgesteld"):
+            services.connection_propose(
+                need=NeedFactory(initiative=initiative, help_type="place", description="Nog een zaal"),
+                offer=helper_offer,
+                message="Past ook.",
+                proposed_by=resident,
+            )

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.models import MembershipRole, Role
+from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.actioncentre.models import (
     AmbassadorProfile,
     Connection,
@@ -18,16 +19,15 @@ from veerkracht.actioncentre.models import (
     PartnerProfile,
 )
 from veerkracht.actioncentre.services import connect as services
-from veerkracht.testing.factories import OrganisationFactory, UserFactory
 
-from .test_connect_services import (
+from .factories import (
+    AmbassadorFactory,
+    InitiativeFactory,
+    NeedFactory,
+    OfferFactory,
+    PartnerFactory,
+    RequestFactory,
     link_token,
-    make_ambassador,
-    make_initiative,
-    make_need,
-    make_offer,
-    make_partner,
-    make_request,
     municipality,
 )
 
@@ -54,23 +54,23 @@ class World:
 @pytest.fixture
 def world(region, resident, ambassador, partner_admin, staff, outsider, django_capture_on_commit_callbacks):
     owner = UserFactory(email="eigenaar@example.org", display_name="Olga")
-    need = make_need(make_initiative(region, owner=owner, themes=["loneliness"]))
-    offer = make_offer(owner, region, themes=["loneliness"], title="Zaal in De Kring")
-    hidden_offer = make_offer(owner, region, title="Verborgen aanbod")
+    need = NeedFactory(initiative=InitiativeFactory(owner=owner, themes=["loneliness"]))
+    offer = OfferFactory(owner=owner, themes=["loneliness"], title="Zaal in De Kring")
+    hidden_offer = OfferFactory(owner=owner, title="Verborgen aanbod")
     services.offer_set_active(offer=hidden_offer, active=False)
     profile = services.ambassador_profile_save(
         user=ambassador, region=region, expertise="Gesprekken in de wijk", help_types=["place"]
     )
-    private_profile = make_ambassador(region, "stil@example.org", is_public=False, expertise="Geheim profiel")
-    partner = make_partner(region, name="Buurtwerk Zuid", email="info@buurtwerk.example.org")
+    private_profile = AmbassadorFactory(email="stil@example.org", is_public=False, expertise="Geheim profiel")
+    partner = PartnerFactory(name="Buurtwerk Zuid", email="info@buurtwerk.example.org")
     account_services.membership_set(organisation=partner, user=partner_admin, role=MembershipRole.ADMIN)
-    hidden_partner = make_partner(region, name="Niet openbaar", is_public=False)
+    hidden_partner = PartnerFactory(name="Niet openbaar", is_public=False)
     account_services.membership_set(
         organisation=hidden_partner, user=partner_admin, role=MembershipRole.ADMIN
     )
-    request = make_request(region)
+    request = RequestFactory()
     henk = UserFactory(email="henk@example.org", display_name="Henk")
-    henks_offer = make_offer(henk, region, title="Plek van Henk")
+    henks_offer = OfferFactory(owner=henk, title="Plek van Henk")
     with django_capture_on_commit_callbacks(execute=True):
         services.connection_propose(
             need=need, offer=henks_offer, message="Jullie passen bij elkaar.", proposed_by=staff
@@ -237,9 +237,9 @@ def test_others_cannot_change_an_offer(world, client_for):
 
 
 def test_offer_filters(region, resident, client_for):
-    make_offer(resident, region, help_type="place", title="Zaal in Maastricht", themes=["elderly"])
-    make_offer(resident, region, help_type="money", title="Fonds in Venlo", code="GM0983")
-    make_offer(resident, region, help_type="people", title="Vrijwilligers overal", code=None)
+    OfferFactory(owner=resident, help_type="place", title="Zaal in Maastricht", themes=["elderly"])
+    OfferFactory(owner=resident, help_type="money", title="Fonds in Venlo", code="GM0983")
+    OfferFactory(owner=resident, help_type="people", title="Vrijwilligers overal", code=None)
     client = client_for(None)
 
     def titles(**params):
@@ -270,10 +270,10 @@ def test_the_offer_list_is_paginated_with_a_constant_query_count(region, residen
     client = client_for(resident)
     url = reverse("connect:home")
     for i in range(3):
-        make_offer(resident, region, title=f"Aanbod {i}")
+        OfferFactory(owner=resident, title=f"Aanbod {i}")
     few = _queries(client, url)
     for i in range(3, 30):
-        make_offer(resident, region, title=f"Aanbod {i}", code=None if i % 2 else "GM0983")
+        OfferFactory(owner=resident, title=f"Aanbod {i}", code=None if i % 2 else "GM0983")
     assert _queries(client, url) == few <= 12
     page = client.get(url).content.decode()
     assert page.count('class="vk-card"') == 20 and "Volgende pagina" in page
@@ -310,7 +310,7 @@ def test_an_ambassador_creates_and_edits_their_profile(region, ambassador, clien
 
 
 def test_a_private_profile_is_only_seen_by_its_owner(region, client_for):
-    private = make_ambassador(region, "prive@example.org", is_public=False, expertise="Prive")
+    private = AmbassadorFactory(email="prive@example.org", is_public=False, expertise="Prive")
     url = reverse("connect:ambassador", args=[private.pk])
     assert client_for(private.user).get(url).status_code == 200
     assert client_for(None).get(url).status_code == 404
@@ -321,10 +321,10 @@ def test_ambassador_filters_and_constant_queries(region, client_for):
     client = client_for(None)
     url = reverse("connect:ambassadors")
     for i in range(3):
-        make_ambassador(region, f"a{i}@example.org", themes=["care"], name=f"Zuid{i}")
+        AmbassadorFactory(email=f"a{i}@example.org", themes=["care"], name=f"Zuid{i}")
     few = _queries(client, url)
     for i in range(3, 30):
-        make_ambassador(region, f"a{i}@example.org", code="GM0983", themes=["school"], name=f"Noord{i}")
+        AmbassadorFactory(email=f"a{i}@example.org", code="GM0983", themes=["school"], name=f"Noord{i}")
     assert _queries(client, url) == few
     venlo = municipality(region, "GM0983")
     page = client.get(url, {"subregion": venlo.subregion_id, "theme": "school"}).content.decode()
@@ -336,8 +336,8 @@ def test_ambassador_filters_and_constant_queries(region, client_for):
 
 
 def test_partners_list_core_partners_first_and_filters_by_type(region, client_for):
-    make_partner(region, name="Aardige stichting")
-    make_partner(region, name="Zorgverzekeraar Kern", is_core_partner=True)
+    PartnerFactory(name="Aardige stichting")
+    PartnerFactory(name="Zorgverzekeraar Kern", is_core_partner=True)
     page = client_for(None).get(reverse("connect:partners")).content.decode()
     assert page.index("Zorgverzekeraar Kern") < page.index("Aardige stichting")
     assert "Kernpartner" in page
@@ -349,12 +349,12 @@ def test_a_partner_page_shows_offers_ambassadors_and_public_initiatives(world, r
     partner = world.partner
     owner = world.users["owner"]
     account_services.membership_set(organisation=partner, user=owner, role=MembershipRole.MEMBER)
-    make_offer(owner, region, title="Zaal van Buurtwerk", organisation=partner)
+    OfferFactory(owner=owner, title="Zaal van Buurtwerk", organisation=partner)
     AmbassadorProfile.objects.filter(pk=world.profile.pk).update(organisation=partner)
-    shown = make_initiative(region, title="Moestuin Oost", organisation=partner)
-    pending = make_initiative(region, title="Nog niet goedgekeurd", review="pending")
+    shown = InitiativeFactory(title="Moestuin Oost", organisation=partner)
+    pending = InitiativeFactory(title="Nog niet goedgekeurd", review="pending")
     pending.partners.add(partner)
-    also = make_initiative(region, title="Samen sporten")
+    also = InitiativeFactory(title="Samen sporten")
     also.partners.add(partner)
     page = client_for(None).get(reverse("connect:partner", args=[partner.slug])).content.decode()
     for text in ("Zaal van Buurtwerk", "Gesprekken in de wijk", shown.title, also.title):
@@ -384,7 +384,7 @@ def test_a_partner_admin_edits_the_page(world, client_for):
 
 
 def test_a_partner_admin_role_alone_does_not_give_edit_rights(region, client_for):
-    organisation = make_partner(region, name="Andere organisatie")
+    organisation = PartnerFactory(name="Andere organisatie")
     stranger = UserFactory(email="ander-beheer@example.org", roles=[Role.PARTNER_ADMIN])
     assert (
         client_for(stranger).get(reverse("connect:partner_edit", args=[organisation.slug])).status_code == 404
@@ -393,17 +393,17 @@ def test_a_partner_admin_role_alone_does_not_give_edit_rights(region, client_for
 
 def test_partner_pages_have_a_constant_query_count(region, client_for):
     client = client_for(None)
-    partner = make_partner(region, name="Groot")
+    partner = PartnerFactory(name="Groot")
     member = UserFactory(email="lid@example.org")
     account_services.membership_set(organisation=partner, user=member, role=MembershipRole.MEMBER)
     detail = reverse("connect:partner", args=[partner.slug])
     for i in range(3):
-        make_offer(member, region, title=f"Aanbod {i}", organisation=partner)
-        make_partner(region, name=f"Partner {i}")
+        OfferFactory(owner=member, title=f"Aanbod {i}", organisation=partner)
+        PartnerFactory(name=f"Partner {i}")
     few_detail, few_list = _queries(client, detail), _queries(client, reverse("connect:partners"))
     for i in range(3, 30):
-        make_offer(member, region, title=f"Aanbod {i}", organisation=partner)
-        make_partner(region, name=f"Partner {i}")
+        OfferFactory(owner=member, title=f"Aanbod {i}", organisation=partner)
+        PartnerFactory(name=f"Partner {i}")
     assert _queries(client, detail) == few_detail
     assert _queries(client, reverse("connect:partners")) == few_list
 
@@ -462,10 +462,10 @@ def test_suggestions_have_a_constant_query_count(world, region, client_for):
     url = reverse("connect:suggestions", args=[world.need.pk])
     giver = UserFactory(email="gever@example.org")
     for i in range(3):
-        make_offer(giver, region, title=f"Plek {i}")
+        OfferFactory(owner=giver, title=f"Plek {i}")
     few = _queries(client, url)
     for i in range(3, 30):
-        make_offer(giver, region, title=f"Plek {i}")
+        OfferFactory(owner=giver, title=f"Plek {i}")
     assert _queries(client, url) == few
 
 
@@ -522,7 +522,7 @@ def test_the_connections_list_has_a_constant_query_count(world, region, client_f
 
     def propose(count):
         for i in range(count):
-            offer = make_offer(giver, region, title=f"Plek {i}")
+            offer = OfferFactory(owner=giver, title=f"Plek {i}")
             services.connection_propose(
                 need=world.need, offer=offer, message="Past", proposed_by=world.users["staff"]
             )

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from veerkracht.actioncentre import map_svg
+from veerkracht.actioncentre import presenters as map_svg
 from veerkracht.actioncentre.services import initiatives as services
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -115,7 +115,7 @@ def test_map_counts_are_a_snapshot_that_any_change_refreshes(
     region, staff, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     from veerkracht.actioncentre.models import Initiative, Review
-    from veerkracht.actioncentre.selectors_initiatives import initiative_counts_by_municipality
+    from veerkracht.actioncentre.selectors.initiatives import initiative_counts_by_municipality
     from veerkracht.actioncentre.services.initiatives import initiative_create
 
     maastricht = region.municipalities.get(code="GM0935")

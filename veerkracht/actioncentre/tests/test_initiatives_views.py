@@ -9,6 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from veerkracht.accounts.services import membership_set
+from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.actioncentre.models import (
     Follow,
     FollowKind,
@@ -21,8 +22,9 @@ from veerkracht.actioncentre.models import (
     Review,
 )
 from veerkracht.actioncentre.services import initiatives as services
-from veerkracht.actioncentre.tokens import hash_token, new_token
-from veerkracht.testing.factories import OrganisationFactory, UserFactory
+from veerkracht.actioncentre.tokens import hash_token, new_token, unsubscribe_token
+
+from .factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,31 +51,18 @@ def member(organisation):
     return user
 
 
-def _create(region, created_by, title="Samen koken", *, owner=None, organisation=None, code="GM0935", **kw):
-    data = {
-        "region": region,
-        "owner": owner,
-        "organisation": organisation,
-        "title": title,
-        "summary": f"{title}: elke week.",
-        "description": "Buren doen samen iets.",
-        "municipality": region.municipalities.get(code=code),
-        "who": "Buren",
-        "themes": ["food"],
-        "dimensions": ["participation"],
-        "created_by": created_by,
-    }
-    return services.initiative_create(**(data | kw))
-
-
 @pytest.fixture
 def pending(region, owner, organisation):
-    return _create(region, owner, "Moestuin", owner=owner, organisation=organisation)
+    return InitiativeFactory(
+        created_by=owner, title="Moestuin", review=None, owner=owner, organisation=organisation
+    )
 
 
 @pytest.fixture
 def public(region, owner, organisation, staff):
-    return _create(region, staff, "Wandelgroep", owner=owner, organisation=organisation)
+    return InitiativeFactory(
+        created_by=staff, title="Wandelgroep", review=None, owner=owner, organisation=organisation
+    )
 
 
 @pytest.fixture
@@ -299,7 +288,7 @@ def test_changing_phase_and_stopping_with_a_lesson(client_for, owner, public):
 def test_posting_news_with_a_photo_mails_followers(
     client_for, owner, resident, public, django_capture_on_commit_callbacks
 ):
-    services.follow(initiative=public, user=resident, kind=FollowKind.SUPPORT)
+    services.initiative_follow(initiative=public, user=resident, kind=FollowKind.SUPPORT)
     client = client_for(owner)
     url = reverse("initiatives:post_update", args=[public.slug])
     form_html = client.get(url).content.decode()
@@ -358,8 +347,10 @@ def test_following_and_supporting_from_the_page(client_for, resident, public):
 
 
 def test_list_filters_work_without_javascript(client, region, staff):
-    _create(region, staff, "Koken", code="GM0935", themes=["food"])
-    sport = _create(region, staff, "Sporten", code="GM0917", themes=["movement"])
+    InitiativeFactory(created_by=staff, title="Koken", review=None, code="GM0935", themes=["food"])
+    sport = InitiativeFactory(
+        created_by=staff, title="Sporten", review=None, code="GM0917", themes=["movement"]
+    )
     services.initiative_change_phase(initiative=sport, to_phase=Phase.CONNECT, actor=staff, reason="x")
     services.need_add(initiative=sport, help_type="money", description="Ballen", actor=staff)
 
@@ -383,8 +374,8 @@ def test_list_filters_work_without_javascript(client, region, staff):
 
 
 def test_unsubscribe_confirm_then_post(client, resident, public):
-    follow = services.follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
-    url = reverse("initiatives:unsubscribe", args=[services.unsubscribe_token(follow)])
+    follow = services.initiative_follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
+    url = reverse("initiatives:unsubscribe", args=[unsubscribe_token(follow)])
     html = client.get(url).content.decode()
     assert "Ja, stuur me geen e-mails meer" in html
     assert Follow.objects.get().email_updates  # a GET (e.g. a link scanner) changes nothing
@@ -398,8 +389,8 @@ def test_unsubscribe_confirm_then_post(client, resident, public):
 def test_one_click_unsubscribe_needs_no_csrf_token(resident, public):
     from django.test import Client
 
-    follow = services.follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
-    url = reverse("initiatives:unsubscribe", args=[services.unsubscribe_token(follow)])
+    follow = services.initiative_follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
+    url = reverse("initiatives:unsubscribe", args=[unsubscribe_token(follow)])
     client = Client(enforce_csrf_checks=True)
     response = client.post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
@@ -407,12 +398,12 @@ def test_one_click_unsubscribe_needs_no_csrf_token(resident, public):
 
 
 def test_an_invalid_unsubscribe_link_is_a_404(client, resident, public):
-    follow = services.follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
-    token = services.unsubscribe_token(follow)
+    follow = services.initiative_follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
+    token = unsubscribe_token(follow)
     for bad in ("onzin", token[:-1] + ("A" if token[-1] != "A" else "B")):
         assert client.get(reverse("initiatives:unsubscribe", args=[bad])).status_code == 404
         assert client.post(reverse("initiatives:unsubscribe", args=[bad])).status_code == 404
-    services.unfollow(initiative=public, user=resident)
+    services.initiative_unfollow(initiative=public, user=resident)
     assert client.get(reverse("initiatives:unsubscribe", args=[token])).status_code == 404
 
 
@@ -433,7 +424,12 @@ def _count_queries(client, url, params=None) -> int:
 def test_the_list_page_query_count_does_not_grow(client, region, staff):
     def add(start, stop):
         for i in range(start, stop):
-            _create(region, staff, f"Initiatief {i}", code=("GM0935", "GM0917", "GM0983")[i % 3])
+            InitiativeFactory(
+                created_by=staff,
+                title=f"Initiatief {i}",
+                review=None,
+                code=("GM0935", "GM0917", "GM0983")[i % 3],
+            )
 
     add(0, 3)
     url = reverse("initiatives:list")
@@ -444,12 +440,12 @@ def test_the_list_page_query_count_does_not_grow(client, region, staff):
 
 
 def test_the_detail_page_query_count_does_not_grow(client_for, region, staff, resident, public):
-    services.follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
+    services.initiative_follow(initiative=public, user=resident, kind=FollowKind.FOLLOW)
     phases = [Phase.CONNECT, Phase.ACCELERATE]
 
     def add(start, stop):
         for i in range(start, stop):
-            services.update_post(initiative=public, author=staff, text=f"Nieuws {i}")
+            services.initiative_update_post(initiative=public, author=staff, text=f"Nieuws {i}")
             services.need_add(initiative=public, help_type="people", description=f"Hulp {i}", actor=staff)
             public.partners.add(OrganisationFactory())
             services.initiative_change_phase(
@@ -467,7 +463,7 @@ def test_the_detail_page_query_count_does_not_grow(client_for, region, staff, re
 def test_the_review_queue_query_count_does_not_grow(client_for, region, resident, staff):
     def add(start, stop):
         for i in range(start, stop):
-            _create(region, resident, f"Wacht {i}", owner=resident)
+            InitiativeFactory(created_by=resident, title=f"Wacht {i}", review=None, owner=resident)
 
     client = client_for(staff)
     add(0, 3)
@@ -476,3 +472,11 @@ def test_the_review_queue_query_count_does_not_grow(client_for, region, resident
     many = _count_queries(client, reverse("initiatives:review"))
     assert few == many and many <= 10, (few, many)
     assert client.get(reverse("initiatives:review")).content.decode().count("Zet op de website") == 30
+
+
+def test_public_pages_never_show_part_of_an_e_mail_address(client, region):
+    author = UserFactory(email="jan.de.vries.1970@example.org", display_name="")
+    initiative = InitiativeFactory(owner=author)
+    InitiativeUpdate.objects.create(initiative=initiative, author=author, text="Nieuws!")
+    html = client.get(reverse("initiatives:detail", args=[initiative.slug])).content.decode()
+    assert "Nieuws!" in html and "jan.de.vries" not in html

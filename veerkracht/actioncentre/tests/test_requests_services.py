@@ -3,14 +3,16 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from veerkracht.accounts.models import Role
-from veerkracht.actioncentre import selectors_requests as selectors
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.actioncentre.models import (
     REQUEST_TRANSITIONS,
     CloseReason,
@@ -19,11 +21,11 @@ from veerkracht.actioncentre.models import (
     RequestEvent,
     RequestStatus,
 )
+from veerkracht.actioncentre.selectors import requests as selectors
 from veerkracht.actioncentre.services import requests as services
 from veerkracht.actioncentre.tokens import hash_token
 from veerkracht.core.models import AuditLogEntry
 from veerkracht.regions.models import Region
-from veerkracht.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -304,3 +306,26 @@ def test_a_new_request_is_stale_after_five_working_days_only(region):
     assert not selectors.is_stale(item)
     item.status, item.created_at = RequestStatus.NEW, timezone.now() - timedelta(days=2)
     assert not selectors.is_stale(item)
+
+
+def test_a_failing_staff_message_mail_keeps_the_old_link_working(region, staff, client_for):
+    token = "oude-link-123"
+    request = Request.objects.create(
+        region=region,
+        kind="question",
+        title="Vraag",
+        description="Uitleg",
+        municipality=region.municipalities.first(),
+        name="Mieke",
+        email="mieke@example.org",
+        contact_consent=True,
+        token_hash=hash_token(token),
+    )
+    with (
+        mock.patch("veerkracht.actioncentre.services.requests.send_mail", side_effect=OSError("smtp down")),
+        pytest.raises(ValidationError, match="kon niet worden verstuurd"),
+    ):
+        services.request_message_sender(request=request, author=staff, text="Hoi", base_url="")
+    request.refresh_from_db()
+    assert request.token_hash == hash_token(token)
+    assert client_for(staff).get(reverse("actioncentre:follow", args=[token])).status_code == 200

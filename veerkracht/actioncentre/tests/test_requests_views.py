@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from veerkracht.accounts.models import Role
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.actioncentre.models import EventKind, Request, RequestEvent, RequestStatus
 from veerkracht.actioncentre.services import requests as services
 from veerkracht.regions.models import Municipality, Region
-from veerkracht.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
+from veerkracht.accounts.permissions import is_actioncentre_staff
+from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.http import base_url
-from veerkracht.regions.selectors import region_for_request
+from veerkracht.regions.selectors import get_region_or_404
 
-from .. import selectors_connect as selectors
-from ..forms_connect import (
+from ..forms.connect import (
     AmbassadorFilterForm,
     AmbassadorProfileForm,
     AnswerForm,
@@ -31,19 +32,19 @@ from ..forms_connect import (
     ProposeForm,
 )
 from ..matching import suggestions_for_need, suggestions_for_request
-from ..models import AmbassadorProfile, ConnectionStatus, Offer, PartnerProfile
-from ..permissions_connect import (
+from ..models import ConnectionStatus
+from ..permissions.connect import (
     can_edit_partner,
     get_ambassador_for_user,
     get_connection_for_token,
+    get_helper_for_proposal,
     get_need_for_user,
     get_offer_for_user,
     get_partner_for_user,
-    get_request_for_staff,
-    is_staff,
 )
+from ..permissions.requests import get_request_for_user
+from ..selectors import connect as selectors
 from ..services import connect as services
-from ..vocab import HELP_TYPES
 
 PAGE_SIZE = 20
 TARGET = re.compile(r"(offer|ambassador|partner)-[0-9]{1,12}")  # safe inside an HTML id
@@ -57,7 +58,7 @@ def _page(request: HttpRequest, queryset):
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    region = region_for_request(request)
+    region = get_region_or_404(request)
     form = OfferFilterForm(request.GET, region=region)
     page = selectors.offers_page(selectors.active_offers(region, **form.filters()), request.GET.get("page"))
     return render(request, "actioncentre/connect/home.html", {"form": form, "page": page})
@@ -86,9 +87,7 @@ def _offer_data(form: OfferForm) -> dict:
 
 @login_required
 def offer_create(request: HttpRequest) -> HttpResponse:
-    region = region_for_request(request)
-    if region is None:
-        raise Http404
+    region = get_region_or_404(request)
     form = OfferForm(request.POST or None, region=region, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,24 +145,24 @@ def my_offers(request: HttpRequest) -> HttpResponse:
 
 
 def ambassadors(request: HttpRequest) -> HttpResponse:
-    region = region_for_request(request)
+    region = get_region_or_404(request)
     form = AmbassadorFilterForm(request.GET, region=region)
     page = _page(request, selectors.public_ambassadors(region, **form.filters()))
     return render(request, "actioncentre/connect/ambassadors.html", {"form": form, "page": page})
 
 
 def ambassador(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = get_ambassador_for_user(request.user, pk, region_for_request(request))
+    profile = get_ambassador_for_user(request.user, pk, get_region_or_404(request))
     profile.help_labels = HELP_TYPES.labels_of(profile.help_types)
     return render(request, "actioncentre/connect/ambassador.html", {"profile": profile})
 
 
 @login_required
 def ambassador_edit(request: HttpRequest) -> HttpResponse:
-    region = region_for_request(request)
-    if region is None or not request.user.has_role(Role.AMBASSADOR):
+    region = get_region_or_404(request)
+    if not request.user.has_role(Role.AMBASSADOR):
         raise Http404
-    profile = AmbassadorProfile.objects.filter(user=request.user).first()
+    profile = selectors.ambassador_profile_of(request.user)
     initial = AmbassadorProfileForm.initial_for(profile) if profile else None
     form = AmbassadorProfileForm(request.POST or None, initial=initial, region=region, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -182,12 +181,12 @@ def ambassador_edit(request: HttpRequest) -> HttpResponse:
 
 def partners(request: HttpRequest) -> HttpResponse:
     form = PartnerFilterForm(request.GET)
-    page = _page(request, selectors.partner_organisations(region_for_request(request), **form.filters()))
+    page = _page(request, selectors.partner_organisations(get_region_or_404(request), **form.filters()))
     return render(request, "actioncentre/connect/partners.html", {"form": form, "page": page})
 
 
 def partner(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_partner_for_user(request.user, slug, region_for_request(request))
+    organisation = get_partner_for_user(request.user, slug, get_region_or_404(request))
     profile = getattr(organisation, "partner_profile", None)
     if profile is not None:
         profile.help_labels = HELP_TYPES.labels_of(profile.help_types)
@@ -201,7 +200,7 @@ def partner(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def partner_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_partner_for_user(request.user, slug, region_for_request(request), write=True)
+    organisation = get_partner_for_user(request.user, slug, get_region_or_404(request), write=True)
     form = PartnerPageForm(request.POST or None, initial=PartnerPageForm.initial_for(organisation))
     if request.method == "POST" and form.is_valid():
         try:
@@ -225,7 +224,7 @@ def _render_suggestions(request, *, need=None, ask=None, bound: ProposeForm | No
         suggestion.form = ProposeForm(initial={"target": suggestion.key}, auto_id=f"id_{suggestion.key}_%s")
         if bound is not None and bound.data.get("target") == suggestion.key:
             suggestion.form = bound
-    connections = (need or ask).connections.order_by("-created_at", "-pk")
+    connections = selectors.connections_for(need=need, request=ask)
     context = {"need": need, "ask": ask, "suggestions": suggestions, "connections": connections}
     return render(request, "actioncentre/connect/suggestions.html", context, status=status)
 
@@ -237,21 +236,9 @@ def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def request_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_suggestions(request, ask=get_request_for_staff(request.user, pk))
-
-
-def _helper_for(region_id: int, kind: str, pk: int) -> dict:
-    """The chosen helper as service keyword arguments; only visible, public candidates."""
-    if kind == "offer":
-        offer = (
-            Offer.objects.filter(pk=pk, region_id=region_id, is_active=True).select_related("owner").first()
-        )
-        return {"offer": offer} if offer else {}
-    if kind == "ambassador":
-        profile = AmbassadorProfile.objects.filter(pk=pk, region_id=region_id, is_public=True).first()
-        return {"ambassador": profile} if profile else {}
-    profile = PartnerProfile.objects.filter(pk=pk, organisation__region_id=region_id, is_public=True).first()
-    return {"partner": profile.organisation} if profile else {}
+    return _render_suggestions(
+        request, ask=get_request_for_user(request.user, pk, get_region_or_404(request))
+    )
 
 
 def _propose(request: HttpRequest, *, need=None, ask=None) -> HttpResponse:
@@ -259,7 +246,7 @@ def _propose(request: HttpRequest, *, need=None, ask=None) -> HttpResponse:
     form = ProposeForm(request.POST, auto_id=f"id_{target}_%s" if TARGET.fullmatch(target) else "id_%s")
     if form.is_valid():
         region_id = need.initiative.region_id if need is not None else ask.region_id
-        helper = _helper_for(region_id, *form.cleaned_data["target"])
+        helper = get_helper_for_proposal(region_id, *form.cleaned_data["target"])
         if not helper:
             form.add_error(None, _("Deze persoon of organisatie is niet meer te kiezen."))
         else:
@@ -293,7 +280,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_propose(request: HttpRequest, pk: int) -> HttpResponse:
-    return _propose(request, ask=get_request_for_staff(request.user, pk))
+    return _propose(request, ask=get_request_for_user(request.user, pk, get_region_or_404(request)))
 
 
 # --- Answering an introduction (no account needed) --------------------------------------------
@@ -301,7 +288,7 @@ def request_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     connection = get_connection_for_token(token)
-    side = services.side_for_token(connection, token)
+    side = connection.side_for(token)
     if request.method == "POST":
         form = AnswerForm(request.POST)
         if not form.is_valid():
@@ -324,7 +311,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         "other_name": getattr(connection, f"{other}_name"),
         # The other side's address reaches the page only once both said yes.
         "other_email": getattr(connection, f"{other}_email") if accepted else "",
-        "helps_with": services.helps_with(connection),
+        "helps_with": connection.helps_with,
     }
     return render(request, "actioncentre/connect/answer.html", context)
 
@@ -334,16 +321,16 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def connections(request: HttpRequest) -> HttpResponse:
-    if not is_staff(request.user):
+    if not is_actioncentre_staff(request.user):
         raise Http404
-    region = region_for_request(request)
+    region = get_region_or_404(request)
     form = ConnectionFilterForm(request.GET)
     now = timezone.localtime()
     year_start = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
     context = {
         "form": form,
         "page": _page(request, selectors.connections_for_staff(region, **form.filters())),
-        "accepted_this_year": selectors.connections_accepted_between(region, year_start, now).count(),
+        "accepted_this_year": selectors.connections_accepted_count(region, year_start, now),
         "year": now.year,
         "open_needs": selectors.open_needs(region),
     }

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,52 +13,46 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from veerkracht.accounts.models import Organisation
+from veerkracht.accounts.permissions import is_actioncentre_staff
+from veerkracht.accounts.selectors import organisations_of_region
 from veerkracht.core.ratelimit import too_many
-from veerkracht.regions.selectors import municipalities_for_region, region_for_request
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region
 
-from .. import map_svg
-from ..forms_initiatives import FilterForm, InitiativeForm, NeedForm, PartnersForm, PhaseForm, UpdateForm
-from ..models import FollowKind, Initiative, Phase
-from ..permissions_initiatives import (
+from .. import presenters
+from ..forms.initiatives import FilterForm, InitiativeForm, NeedForm, PartnersForm, PhaseForm, UpdateForm
+from ..models import FollowKind, Initiative
+from ..permissions.initiatives import (
+    get_follow_for_token,
+    get_initiative_for_review,
     get_initiative_for_user,
     get_need_of,
-    get_request_for_staff,
-    is_staff,
+    organisations_for_owner,
 )
-from ..selectors_initiatives import (
+from ..permissions.requests import get_request_for_user
+from ..selectors.initiatives import (
     follow_of,
     initiative_counts_by_municipality,
-    initiatives_for_list,
+    initiatives_page,
+    needs_of,
+    open_needs_of,
+    partner_ids_of,
+    partners_of,
     pending_initiatives,
+    phase_history,
+    updates_of,
 )
 from ..services import initiatives as services
-from ..vocab import DIMENSIONS, THEMES
 
 PER_PAGE = 12  # a phone screen shows a few cards at a time; a long page costs scrolling and server time
 CREATE_LIMIT_PER_DAY = 10
 
 
-def _region(request: HttpRequest):
-    region = region_for_request(request)
-    if region is None:
-        raise Http404
-    return region
-
-
 # --- Public pages -----------------------------------------------------------------------------
 
 
-class KnownCountPaginator(Paginator):
-    """A paginator told its count up front (computed together with the map's counts)."""
-
-    def __init__(self, object_list, per_page, *, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count  # fills the cached_property
-
-
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    region = _region(request)
+    region = get_region_or_404(request)
     municipalities = list(municipalities_for_region(region))
     subregions = sorted({m.subregion for m in municipalities if m.subregion}, key=lambda s: s.name)
     form = FilterForm(request.GET or None, municipalities=municipalities, subregions=subregions)
@@ -71,97 +62,39 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     code = filters.get("municipality")
     by_code = {m.code: counts.get(m.pk, 0) for m in municipalities}
     total = by_code.get(code, 0) if code else sum(counts.values())
-    paginator = KnownCountPaginator(initiatives_for_list(region, filters), PER_PAGE, count=total)
-    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
-        "page": page,
+        "page": initiatives_page(region, filters, request.GET.get("page"), total=total, per_page=PER_PAGE),
         "filtered": any(filters.values()),
-        **_map_context(request, region, municipalities, by_code),
+        **presenters.map_context(request.GET, region, municipalities, by_code),
     }
     return render(request, "actioncentre/initiatives/list.html", context)
 
 
-def _map_context(request: HttpRequest, region, municipalities, counts: dict[str, int]) -> dict:
-    base = request.GET.copy()
-    for key in ("gemeente", "page"):
-        base.pop(key, None)
-
-    # One link per municipality, built once (the map and the table share them).
-    prefix = f"{reverse('initiatives:list')}?{base.urlencode()}{'&' if base else ''}gemeente="
-    links = {m.code: prefix + quote(m.code) for m in municipalities}
-    url_for = links.__getitem__
-
-    pairs = [(m.code, m.name) for m in municipalities]
-    shapes = map_svg.region_shapes(tuple(sorted(counts)))
-    svg = map_svg.choropleth_svg(
-        shapes=shapes,
-        municipalities=pairs,
-        counts=counts,
-        url_for=url_for,
-        title=_("Kaart van %(region)s: aantal initiatieven per gemeente") % {"region": region.name},
-    )
-    rows = [{"name": name, "count": counts[code], "url": url_for(code)} for code, name in pairs]
-    return {
-        "map_svg": svg,
-        "map_rows": rows,
-        "map_total": sum(counts.values()),
-        "map_legend": map_svg.legend(max(counts.values(), default=0)),
-        "map_attribution": map_svg.ATTRIBUTION,
-    }
-
-
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request))
-    history = list(initiative.phase_changes.select_related("changed_by__profile"))
-    updates = Paginator(initiative.updates.select_related("author__profile"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request))
+    history = phase_history(initiative)
     context = {
         "initiative": initiative,
-        "steps": _phase_steps(initiative, history),
+        "steps": presenters.phase_steps(initiative, history),
         "history": history,
-        "needs": list(initiative.needs.filter(is_open=True)),
-        "partners": list(initiative.partners.order_by("name")),
-        "updates": updates,
+        "needs": open_needs_of(initiative),
+        "partners": partners_of(initiative),
+        "updates": Paginator(updates_of(initiative), PER_PAGE).get_page(request.GET.get("page")),
         "follow": follow_of(request.user, initiative),
-        "is_staff": is_staff(request.user),
+        "is_staff": is_actioncentre_staff(request.user),
         "login_url": f"{reverse('account_login')}?next={request.path}",
     }
     return render(request, "actioncentre/initiatives/detail.html", context)
 
 
-def _phase_steps(initiative: Initiative, history) -> list[dict]:
-    """inspire → connect → accelerate, each done, current or still to come. A stopped initiative shows
-    how far it got (the phase it stopped from)."""
-    order = [Phase.INSPIRE, Phase.CONNECT, Phase.ACCELERATE]
-    reached = initiative.phase
-    if reached == Phase.STOPPED:
-        stops = [c for c in history if c.to_phase == Phase.STOPPED]
-        reached = stops[-1].from_phase if stops and stops[-1].from_phase in order else Phase.INSPIRE
-    index = order.index(reached)
-    current = initiative.phase != Phase.STOPPED
-    return [
-        {
-            "label": phase.label,
-            "number": i + 1,
-            "state": "done"
-            if i < index or (i == index and not current)
-            else "current"
-            if i == index
-            else "todo",
-        }
-        for i, phase in enumerate(order)
-    ]
-
-
 @login_required
 @require_POST
 def follow(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request))
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request))
     kind = request.POST.get("kind", FollowKind.FOLLOW)
     try:
-        services.follow(initiative=initiative, user=request.user, kind=kind)
+        services.initiative_follow(initiative=initiative, user=request.user, kind=kind)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -177,8 +110,8 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def unfollow(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request))
-    if services.unfollow(initiative=initiative, user=request.user):
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request))
+    if services.initiative_unfollow(initiative=initiative, user=request.user):
         messages.success(
             request, _("Je volgt dit initiatief niet meer. Je krijgt er geen e-mails meer over.")
         )
@@ -187,9 +120,7 @@ def unfollow(request: HttpRequest, slug: str) -> HttpResponse:
 
 @csrf_exempt  # the one-click POST from a mail client (RFC 8058) has no CSRF token; the token is the secret
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    found = services.follow_for_token(token)
-    if found is None:
-        raise Http404
+    found = get_follow_for_token(token)
     if request.method == "POST":
         services.follow_stop_emails(follow=found)
         if request.POST.get("List-Unsubscribe") == "One-Click":
@@ -203,17 +134,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 # --- Managing ---------------------------------------------------------------------------------
-
-
-def _organisations_for(user, region, initiative: Initiative | None = None):
-    """Organisations someone may name as the owner: their own (staff: any in the region)."""
-    qs = Organisation.objects.filter(region=region).order_by("name")
-    if is_staff(user):
-        return qs
-    allowed = Q(memberships__user=user)
-    if initiative is not None and initiative.organisation_id:
-        allowed |= Q(pk=initiative.organisation_id)
-    return qs.filter(allowed).distinct()
 
 
 def _initial_from_request(idea) -> dict:
@@ -230,9 +150,9 @@ def _initial_from_request(idea) -> dict:
 
 @login_required
 def initiative_create(request: HttpRequest) -> HttpResponse:
-    region = _region(request)
+    region = get_region_or_404(request)
     idea = (
-        get_request_for_staff(request.user, request.GET["vraag"], region) if "vraag" in request.GET else None
+        get_request_for_user(request.user, request.GET["vraag"], region) if "vraag" in request.GET else None
     )
     if idea is not None and idea.initiative_id:
         messages.info(request, _("Van deze vraag is al een initiatief gemaakt."))
@@ -241,7 +161,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial=_initial_from_request(idea),
         municipalities=municipalities_for_region(region),
-        organisations=_organisations_for(request.user, region),
+        organisations=organisations_for_owner(request.user, region),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -254,7 +174,7 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
 
 
 def _create(request: HttpRequest, region, data: dict, idea) -> Initiative:
-    if not is_staff(request.user) and too_many(
+    if not is_actioncentre_staff(request.user) and too_many(
         "initiative_create", str(request.user.pk), limit=CREATE_LIMIT_PER_DAY, seconds=24 * 3600
     ):
         raise ValidationError(_("Je hebt vandaag al veel initiatieven aangemeld. Probeer het morgen weer."))
@@ -282,13 +202,13 @@ def _create(request: HttpRequest, region, data: dict, idea) -> Initiative:
 
 @login_required
 def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    region = _region(request)
+    region = get_region_or_404(request)
     initiative = get_initiative_for_user(request.user, slug, region, write=True)
     form = InitiativeForm(
         request.POST if request.method == "POST" else None,
         initial=InitiativeForm.initial_from(initiative),
         municipalities=municipalities_for_region(region),
-        organisations=_organisations_for(request.user, region, initiative),
+        organisations=organisations_for_owner(request.user, region, initiative),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -313,7 +233,7 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def initiative_phase(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request), write=True)
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request), write=True)
     form = PhaseForm(request.POST if request.method == "POST" else None, current=initiative.phase)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -335,14 +255,14 @@ def initiative_phase(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def post_update(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request), write=True)
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request), write=True)
     form = (
         UpdateForm(request.POST or None, request.FILES or None) if request.method == "POST" else UpdateForm()
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_post(
+            services.initiative_update_post(
                 initiative=initiative,
                 author=request.user,
                 text=data["text"],
@@ -366,7 +286,7 @@ def post_update(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def needs(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request), write=True)
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request), write=True)
     form = NeedForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -376,14 +296,14 @@ def needs(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Toegevoegd. Het actiecentrum zoekt mee naar wie kan helpen."))
             return redirect("initiatives:needs", initiative.slug)
-    context = {"form": form, "initiative": initiative, "all_needs": list(initiative.needs.all())}
+    context = {"form": form, "initiative": initiative, "all_needs": needs_of(initiative)}
     return render(request, "actioncentre/initiatives/needs.html", context)
 
 
 @login_required
 @require_POST
 def need_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    initiative = get_initiative_for_user(request.user, slug, _region(request), write=True)
+    initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request), write=True)
     services.need_close(need=get_need_of(initiative, pk), actor=request.user)
     messages.success(request, _("Gelukt. Dit staat niet meer bij wat jullie nodig hebben."))
     return redirect("initiatives:needs", initiative.slug)
@@ -391,12 +311,12 @@ def need_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def partners(request: HttpRequest, slug: str) -> HttpResponse:
-    region = _region(request)
+    region = get_region_or_404(request)
     initiative = get_initiative_for_user(request.user, slug, region, write=True)
     form = PartnersForm(
         request.POST if request.method == "POST" else None,
-        initial={"partners": list(initiative.partners.values_list("pk", flat=True))},
-        organisations=Organisation.objects.filter(region=region).order_by("name"),
+        initial={"partners": partner_ids_of(initiative)},
+        organisations=organisations_of_region(region),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -416,8 +336,8 @@ def partners(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    region = _region(request)
-    if not is_staff(request.user):
+    region = get_region_or_404(request)
+    if not is_actioncentre_staff(request.user):
         raise Http404
     pending = list(pending_initiatives(region)[:100])
     return render(request, "actioncentre/initiatives/review.html", {"pending": pending})
@@ -426,11 +346,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    region = _region(request)
-    if not is_staff(request.user):
-        raise Http404
-    initiative = Initiative.objects.filter(pk=pk, region=region).first()
-    if initiative is None or request.POST.get("decision") not in {"approve", "reject"}:
+    initiative = get_initiative_for_review(request.user, pk, get_region_or_404(request))
+    if request.POST.get("decision") not in {"approve", "reject"}:
         raise Http404
     approve = request.POST["decision"] == "approve"
     services.initiative_review(initiative=initiative, approve=approve, actor=request.user)

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +19,9 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import base_url
 from veerkracht.core.ratelimit import client_ip, too_many
-from veerkracht.regions.selectors import region_for_request
+from veerkracht.regions.selectors import get_region_or_404
 
-from .. import selectors_requests as selectors
-from ..forms_requests import (
+from ..forms.requests import (
     BULK_CLOSE,
     BULK_ME,
     HONEYPOT_FIELD,
@@ -36,7 +35,8 @@ from ..forms_requests import (
     StatusForm,
 )
 from ..models import Request
-from ..permissions_requests import get_request_for_token, get_request_for_user, require_staff
+from ..permissions.requests import get_request_for_token, get_request_for_user, require_staff
+from ..selectors import requests as selectors
 from ..services import requests as services
 
 PAGE_SIZE = 25
@@ -53,13 +53,6 @@ def _private(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _region_or_404(request: HttpRequest):
-    region = region_for_request(request)
-    if region is None:
-        raise Http404
-    return region
 
 
 # --- Public pages -----------------------------------------------------------------------------
@@ -93,7 +86,7 @@ def _intake_limited(request: HttpRequest, email: str) -> str:
 
 
 def intake(request: HttpRequest) -> HttpResponse:
-    region = _region_or_404(request)
+    region = get_region_or_404(request)
     if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
         return redirect("actioncentre:thanks")  # a bot filled the hidden field: look normal, keep nothing
     data = request.POST if request.method == "POST" else None
@@ -157,7 +150,7 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def board(request: HttpRequest) -> HttpResponse:
     require_staff(request.user)
-    region = _region_or_404(request)
+    region = get_region_or_404(request)
     staff = list(selectors.staff_members())
     # Own ids: the bulk form on the same page has fields with the same names.
     form = BoardFilterForm(request.GET or None, region=region, staff=staff, auto_id="filter_%s")
@@ -194,7 +187,7 @@ def _board_url(query: str) -> str:
 @require_POST
 def board_bulk(request: HttpRequest) -> HttpResponse:
     require_staff(request.user)
-    region = _region_or_404(request)
+    region = get_region_or_404(request)
     staff = list(selectors.staff_members())
     form = BulkForm(request.POST, staff=staff)
     if not form.is_valid():
@@ -251,7 +244,7 @@ def _render_detail(request: HttpRequest, item: Request, staff=None, bound=None, 
 
 @login_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_request_for_user(request.user, pk, region_for_request(request))
+    item = get_request_for_user(request.user, pk, get_region_or_404(request))
     return _render_detail(request, item)
 
 
@@ -259,7 +252,7 @@ def _detail_action(
     request: HttpRequest, pk: int, make_form: Callable, act: Callable, done: str
 ) -> HttpResponse:
     """Shared POST handling of the detail page's forms: valid → service → redirect; else the page again."""
-    item = get_request_for_user(request.user, pk, region_for_request(request), write=True)
+    item = get_request_for_user(request.user, pk, get_region_or_404(request), write=True)
     staff = list(selectors.staff_members())
     form = make_form(item, staff)
     if form.is_valid():

@@ -25,7 +25,7 @@ def test_public_pages_work_for_everyone(client, region, name, django_assert_max_
 def test_home_query_count_does_not_grow_with_data(client, region, django_assert_num_queries, resident):
     with django_assert_num_queries(2):  # region + its subregions
         client.get("/")
-    from veerkracht.testing.factories import OrganisationFactory
+    from veerkracht.accounts.tests.factories import OrganisationFactory
 
     for _ in range(5):
         OrganisationFactory()

@@ -82,13 +82,13 @@ def monitor_data(region, make_web, staff) -> MonitorData:
     2025-01 up to the open 2026-02, 2026-K1 and 2026).
     """
     from veerkracht.accounts.models import AgeBand
+    from veerkracht.accounts.tests.factories import UserFactory
     from veerkracht.actioncentre.models import Initiative, PhaseChange, Request
     from veerkracht.actioncentre.services.initiatives import initiative_change_phase, initiative_create
     from veerkracht.actioncentre.services.requests import request_submit
-    from veerkracht.monitor.snapshots import snapshot_run
+    from veerkracht.monitor.compute.snapshots import snapshot_run
     from veerkracht.spiderweb.models import Assessment
-    from veerkracht.spiderweb.services import research_consent_set
-    from veerkracht.testing.factories import UserFactory
+    from veerkracht.spiderweb.services.webs import research_consent_set
 
     municipalities = {m.code: m for m in region.municipalities.filter(code__in=[MAASTRICHT, HEERLEN, VAALS])}
     groups = [

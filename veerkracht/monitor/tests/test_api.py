@@ -14,10 +14,10 @@ from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
+from veerkracht.core.indicators import indicators
+from veerkracht.core.vocabulary import DIMENSION_KEYS
 from veerkracht.monitor.api import _figure_out
 from veerkracht.monitor.models import Figure
-from veerkracht.monitor.registry import indicators
-from veerkracht.spiderweb.models import DIMENSION_KEYS
 
 from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
 

@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from veerkracht.accounts.models import Organisation, RoleAssignment, User
+from veerkracht.monitor.compute.periods import Span, add_months, span_of
 from veerkracht.monitor.models import AreaLevel, PeriodKind
-from veerkracht.monitor.periods import Span, add_months, span_of
 from veerkracht.spiderweb.models import Assessment, ResearchConsent
-from veerkracht.spiderweb.services import compute_scores
+from veerkracht.spiderweb.services.webs import compute_scores
 
 pytestmark = pytest.mark.django_db
 
@@ -18,47 +18,46 @@ PEOPLE = 1200  # a smaller population than `make run` loads (4,000), to keep the
 
 @pytest.fixture
 def loaded(region):
-    from veerkracht.monitor import demo_outcomes
+    from veerkracht.spiderweb import demo_population
 
-    demo_outcomes.load(region, people=PEOPLE)
+    demo_population.load(region, people=PEOPLE)
     return region
 
 
 def test_it_loads_once_and_a_second_run_adds_nothing(loaded):
-    from veerkracht.monitor import demo_outcomes
+    from veerkracht.spiderweb import demo_population
 
     residents = User.objects.filter(email__startswith="inwoner-").count()
     webs = Assessment.objects.count()
     assert residents == PEOPLE
     assert PEOPLE * 1.4 < webs < PEOPLE * 1.7  # 40% fill in a second web, 15% a third
 
-    assert demo_outcomes.load(loaded, people=PEOPLE) == []
+    assert demo_population.load(loaded, people=PEOPLE) == []
 
     assert User.objects.filter(email__startswith="inwoner-").count() == residents
     assert Assessment.objects.count() == webs
 
 
-def test_the_monitor_demo_loads_outcomes_then_policy_then_takes_the_snapshot(region, monkeypatch):
-    from veerkracht.monitor import demo, demo_outcomes
-    from veerkracht.monitor.snapshots import RunResult
+def test_the_demo_takes_the_monitor_snapshot_after_every_app_loaded_its_data(region, monkeypatch):
+    from veerkracht.core.extensions import app_modules, load_demo
+    from veerkracht.monitor import demo
+    from veerkracht.monitor.compute.snapshots import RunResult
 
     calls = []
-    monkeypatch.setattr(demo_outcomes, "load", lambda region, people: calls.append("outcomes") or [])
+    for module in app_modules("demo"):
+        if module is not demo:
+            name = module.__name__.split(".")[1]
+            monkeypatch.setattr(module, "load", lambda region, name=name: calls.append(name) or [])
     monkeypatch.setattr(
         demo,
         "snapshot_run",
         lambda region: calls.append("snapshot") or RunResult(computed=["2025"], figures=7),
     )
-    try:
-        from veerkracht.monitor import demo_policy
-    except ModuleNotFoundError:
-        pass
-    else:
-        monkeypatch.setattr(demo_policy, "load", lambda region: calls.append("policy") or [])
 
-    lines = demo.load(region)
+    lines = load_demo(region)
 
-    assert [c for c in calls if c != "policy"] == ["outcomes", "snapshot"]
+    # The spider web's population (the outcomes) and the policy register come before the snapshot.
+    assert {"spiderweb", "actioncentre"} <= set(calls)
     assert calls.index("snapshot") == len(calls) - 1
     assert "1 periods computed" in lines[-1]
 
@@ -77,10 +76,10 @@ def test_the_webs_are_valid_and_mirror_consent_and_education(loaded):
 
 def _outcomes(region, spans):
     """The outcome figures the snapshot would freeze for these closed periods (without the others)."""
-    from veerkracht.monitor import outcomes
-    from veerkracht.monitor.areas import AreaTree
-    from veerkracht.monitor.indicators import categories
-    from veerkracht.monitor.snapshots import to_date, to_datetime
+    from veerkracht.core.indicators import categories
+    from veerkracht.monitor.compute import outcomes
+    from veerkracht.monitor.compute.areas import AreaTree
+    from veerkracht.monitor.compute.snapshots import to_date, to_datetime
 
     return outcomes.compute(
         region,

@@ -14,7 +14,7 @@ def test_pages_without_any_snapshot_explain_instead_of_failing(region, client):
         "monitor:outcomes",
         "monitor:gap",
         "monitor:definitions",
-        "monitor:policy",
+        "policy:list",
     ):
         assert client.get(reverse(name)).status_code == 200, name
     assert "Er zijn nog geen cijfers" in client.get(reverse("monitor:region")).content.decode()

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from veerkracht.monitor.privacy import THRESHOLD, hierarchy_equations, shown, suppress
+from veerkracht.monitor.compute.privacy import THRESHOLD, hierarchy_equations, shown, suppress
 
 
 def determined(equations, values, hidden) -> set:

@@ -6,11 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from veerkracht.monitor import registry
-from veerkracht.monitor.areas import tally
+from veerkracht.core import indicators
+from veerkracht.core.indicators import Indicator
+from veerkracht.monitor.compute.snapshots import snapshot_run
 from veerkracht.monitor.models import Figure, Period
-from veerkracht.monitor.registry import Indicator
-from veerkracht.monitor.snapshots import snapshot_run
 
 from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
 
@@ -108,11 +107,11 @@ def test_missing_periods_are_filled_in_after_a_gap(monitor_data):
 
 
 def test_a_new_indicator_only_needs_registering(monitor_data, monkeypatch):
-    def _sessions(ctx):
-        return tally(ctx.tree, [(MAASTRICHT, {}), (HEERLEN, {})], {})
+    def _sessions(window):
+        return [(MAASTRICHT, {}), (HEERLEN, {})]
 
     monkeypatch.setitem(
-        registry._registry,
+        indicators._indicators,
         "sessions",
         Indicator(
             key="sessions",
@@ -121,7 +120,7 @@ def test_a_new_indicator_only_needs_registering(monitor_data, monkeypatch):
             unit="count",
             source="test",
             group="movement",
-            compute=_sessions,
+            rows=_sessions,
         ),
     )
     snapshot_run(region=monitor_data.region, now=monitor_data.now, rebuild=True)

@@ -10,20 +10,21 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.lib import fhir
-from veerkracht.spiderweb import services
 from veerkracht.spiderweb.drafts import SESSION_KEY
 from veerkracht.spiderweb.models import Assessment, ConversationNote, Share, ShareScope, Status
-from veerkracht.testing.factories import UserFactory
+from veerkracht.spiderweb.services import sharing as sharing_services
+from veerkracht.spiderweb.services import webs as web_services
 
 pytestmark = pytest.mark.django_db
 
 
 def _share(web, professional, scope=ShareScope.ONE, **kwargs):
-    _unclaimed, code = services.share_create(
+    _unclaimed, code = sharing_services.share_create(
         web=web, scope=scope, expires_at=timezone.now() + timedelta(days=30), **kwargs
     )
-    return services.share_claim(professional=professional, code=code)
+    return sharing_services.share_claim(professional=professional, code=code)
 
 
 @pytest.fixture
@@ -36,8 +37,10 @@ def test_a_new_professional_does_not_read_notes_from_an_earlier_share(
 ):
     web = make_web(resident)
     first = _share(web, professional)
-    services.note_add(share=first, web=web, author=professional, text="Eerste gesprek, vertrouwelijk.")
-    services.share_revoke(share=first)
+    sharing_services.note_add(
+        share=first, web=web, author=professional, text="Eerste gesprek, vertrouwelijk."
+    )
+    sharing_services.share_revoke(share=first)
     second = _share(web, other_professional)
     page = client_for(other_professional).get(reverse("spiderweb:shared_web", args=[second.pk, web.pk]))
     assert page.status_code == 200
@@ -50,7 +53,7 @@ def test_the_reflection_is_shown_only_when_the_resident_chose_so(
     client_for, resident, professional, other_professional, make_web
 ):
     web = make_web(resident)
-    services.reflection_save(assessment=web, matters_most="Mijn kleinkinderen zien opgroeien.")
+    web_services.reflection_save(assessment=web, matters_most="Mijn kleinkinderen zien opgroeien.")
     without = _share(web, professional)
     with_reflection = _share(web, other_professional, include_reflection=True)
     url = reverse("spiderweb:shared_web", args=[without.pk, web.pk])
@@ -68,7 +71,7 @@ def test_deleting_the_first_web_keeps_a_share_of_future_webs_and_their_notes(
     later = make_web(resident, score=6)
     Assessment.objects.filter(pk=later.pk).update(completed_at=timezone.now() + timedelta(seconds=5))
     later.refresh_from_db()
-    services.note_add(share=future, web=later, author=professional, text="Over het tweede web.")
+    sharing_services.note_add(share=future, web=later, author=professional, text="Over het tweede web.")
     response = client_for(resident).post(reverse("spiderweb:delete", args=[first.pk]))
     assert response.status_code == 302
     assert not Share.objects.filter(pk=only_this.pk).exists()
@@ -104,7 +107,7 @@ def test_a_failing_invitation_mail_leaves_no_share_behind(client_for, resident, 
 
 
 def test_a_reflection_on_an_unfinished_web_is_not_found(client_for, resident, instruments):
-    draft = services.assessment_start(owner=resident, instrument=instruments["eenvoudig"])
+    draft = web_services.assessment_start(owner=resident, instrument=instruments["eenvoudig"])
     response = client_for(resident).post(
         reverse("spiderweb:reflection", args=[draft.pk]), {"matters_most": "iets"}
     )
@@ -168,9 +171,9 @@ def test_the_personal_export_holds_drafts_shares_notes_and_who_looked(
 ):
     web = make_web(resident)
     share = _share(web, professional)
-    services.log_shared_view(viewer=professional, web=web, share=share)
-    services.note_add(share=share, web=web, author=professional, text="Afspraak over drie weken.")
-    services.assessment_start(owner=resident, instrument=instruments["kinderen"])
+    sharing_services.share_log_view(viewer=professional, web=web, share=share)
+    sharing_services.note_add(share=share, web=web, author=professional, text="Afspraak over drie weken.")
+    web_services.assessment_start(owner=resident, instrument=instruments["kinderen"])
     data = json.loads(client_for(resident).get(reverse("spiderweb:export")).content)
     assert [w["status"] for w in data["spider_webs"]] == [Status.COMPLETED, Status.DRAFT]
     assert data["spider_webs"][0]["municipality"] == resident.profile.municipality.name
@@ -181,12 +184,12 @@ def test_the_personal_export_holds_drafts_shares_notes_and_who_looked(
 
 def test_starting_twice_resumes_the_same_draft(resident, instruments):
     instrument = instruments["volwassenen"]
-    first = services.assessment_start(owner=resident, instrument=instrument)
-    assert services.assessment_start(owner=resident, instrument=instrument) == first
+    first = web_services.assessment_start(owner=resident, instrument=instrument)
+    assert web_services.assessment_start(owner=resident, instrument=instrument) == first
     # Even when the check-then-insert race is lost, the database keeps one draft.
     with mock.patch.object(Assessment.objects, "filter", wraps=Assessment.objects.filter) as filtered:
         filtered.return_value.first.return_value = None
-        assert services.assessment_start(owner=resident, instrument=instrument) == first
+        assert web_services.assessment_start(owner=resident, instrument=instrument) == first
     assert Assessment.objects.filter(owner=resident, status=Status.DRAFT).count() == 1
 
 

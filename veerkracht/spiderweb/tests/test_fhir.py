@@ -49,7 +49,7 @@ def test_the_fhir_download_is_for_the_owner_only(client_for, resident, outsider,
 
 
 def test_the_pdf_has_the_web_and_is_for_the_owner_only(client_for, resident, outsider, make_web):
-    from veerkracht.spiderweb.services import reflection_save
+    from veerkracht.spiderweb.services.webs import reflection_save
 
     web = make_web(resident)
     reflection_save(assessment=web, matters_most="Rust & ruimte")

@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from veerkracht.spiderweb.models import DIMENSION_KEYS, Instrument
-from veerkracht.spiderweb.services import INSTRUMENT_DIR, instrument_load, validate_instrument
+from veerkracht.core.vocabulary import DIMENSION_KEYS
+from veerkracht.spiderweb.models import Instrument
+from veerkracht.spiderweb.services.instruments import INSTRUMENT_DIR, instrument_load, validate_instrument
 
 pytestmark = pytest.mark.django_db
 

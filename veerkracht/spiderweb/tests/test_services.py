@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veerkracht.spiderweb import services
+from veerkracht.spiderweb import selectors
 from veerkracht.spiderweb.models import Assessment, Status
+from veerkracht.spiderweb.services import webs as web_services
 
 pytestmark = pytest.mark.django_db
 
@@ -19,21 +20,21 @@ def test_a_step_needs_every_item_with_a_whole_number_from_0_to_10(instruments):
     instrument = instruments["volwassenen"]
     keys = _dimension_items(instrument, 0)
     good = dict.fromkeys(keys, "7")
-    assert services.clean_step(instrument, 0, good, []).scores == dict.fromkeys(keys, 7)
+    assert web_services.clean_step(instrument, 0, good, []).scores == dict.fromkeys(keys, 7)
     for bad in ("11", "-1", "5.5", "zes", "", "07", "1e1"):
         with pytest.raises(ValidationError) as info:
-            services.clean_step(instrument, 0, {**good, keys[0]: bad}, [])
+            web_services.clean_step(instrument, 0, {**good, keys[0]: bad}, [])
         assert info.value.params["items"] == [keys[0]]
     with pytest.raises(ValidationError, match="Kies bij elke zin een cijfer"):
-        services.clean_step(instrument, 0, {keys[0]: "5"}, [])
+        web_services.clean_step(instrument, 0, {keys[0]: "5"}, [])
 
 
 def test_going_back_keeps_partial_answers_but_never_wrong_ones(instruments):
     instrument = instruments["volwassenen"]
     keys = _dimension_items(instrument, 1)
-    assert services.clean_step(instrument, 1, {keys[0]: "3"}, [], partial=True).scores == {keys[0]: 3}
+    assert web_services.clean_step(instrument, 1, {keys[0]: "3"}, [], partial=True).scores == {keys[0]: 3}
     with pytest.raises(ValidationError):
-        services.clean_step(instrument, 1, {keys[0]: "42"}, [], partial=True)
+        web_services.clean_step(instrument, 1, {keys[0]: "42"}, [], partial=True)
 
 
 def test_an_item_from_another_step_or_instrument_is_refused(instruments):
@@ -43,11 +44,11 @@ def test_an_item_from_another_step_or_instrument_is_refused(instruments):
     other_instrument = next(k for k in child.item_keys if k not in adult.item_keys)
     for foreign in (other_step, other_instrument, "body.bestaat_niet"):
         with pytest.raises(ValidationError, match="niet bij deze stap"):
-            services.clean_step(adult, 0, {**good, foreign: "5"}, [])
+            web_services.clean_step(adult, 0, {**good, foreign: "5"}, [])
         with pytest.raises(ValidationError, match="niet bij deze stap"):
-            services.clean_step(adult, 0, good, [foreign])
+            web_services.clean_step(adult, 0, good, [foreign])
     with pytest.raises(ValidationError, match="bestaat niet"):
-        services.clean_step(adult, 6, good, [])
+        web_services.clean_step(adult, 6, good, [])
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -66,7 +67,7 @@ def test_clean_step_accepts_only_valid_answers_whatever_it_is_sent(instruments, 
     if use_real:
         data = {**data, **dict.fromkeys(keys, str(value))}
     try:
-        step = services.clean_step(instrument, 2, data, [])
+        step = web_services.clean_step(instrument, 2, data, [])
     except ValidationError:
         return
     assert set(step.scores) == set(keys)
@@ -75,13 +76,13 @@ def test_clean_step_accepts_only_valid_answers_whatever_it_is_sent(instruments, 
 
 def test_completing_computes_the_mean_per_dimension_and_copies_profile_data(resident, instruments):
     instrument = instruments["volwassenen"]
-    web = services.assessment_start(owner=resident, instrument=instrument)
+    web = web_services.assessment_start(owner=resident, instrument=instrument)
     for index in range(len(instrument.dimensions)):
         values = {key: str((n * 3) % 11) for n, key in enumerate(_dimension_items(instrument, index))}
-        web = services.assessment_save_step(
-            assessment=web, index=index, step=services.clean_step(instrument, index, values, [])
+        web = web_services.assessment_save_step(
+            assessment=web, index=index, step=web_services.clean_step(instrument, index, values, [])
         )
-    web = services.assessment_complete(assessment=web)
+    web = web_services.assessment_complete(assessment=web)
     first = _dimension_items(instrument, 0)
     expected = round(sum((n * 3) % 11 for n in range(len(first))) / len(first), 2)
     assert web.score_body == expected
@@ -93,52 +94,52 @@ def test_completing_computes_the_mean_per_dimension_and_copies_profile_data(resi
 def test_a_web_cannot_be_completed_twice_or_half(resident, instruments, make_web):
     web = make_web(resident)
     with pytest.raises(ValidationError, match="al opgeslagen"):
-        services.assessment_complete(assessment=web)
-    draft = services.assessment_start(owner=resident, instrument=instruments["volwassenen"])
+        web_services.assessment_complete(assessment=web)
+    draft = web_services.assessment_start(owner=resident, instrument=instruments["volwassenen"])
     with pytest.raises(ValidationError, match="Nog niet alle vragen"):
-        services.assessment_complete(assessment=draft)
+        web_services.assessment_complete(assessment=draft)
     assert Assessment.objects.filter(owner=resident, status=Status.COMPLETED).count() == 1
 
 
 def test_starting_again_resumes_the_draft(resident, instruments):
-    first = services.assessment_start(owner=resident, instrument=instruments["kinderen"])
-    assert services.assessment_start(owner=resident, instrument=instruments["kinderen"]) == first
+    first = web_services.assessment_start(owner=resident, instrument=instruments["kinderen"])
+    assert web_services.assessment_start(owner=resident, instrument=instruments["kinderen"]) == first
 
 
 def test_research_consent_applies_to_all_webs_at_once(resident, make_web):
     webs = [make_web(resident), make_web(resident)]
-    services.research_consent_set(user=resident, given=True)
+    web_services.research_consent_set(user=resident, given=True)
     assert all(Assessment.objects.get(pk=w.pk).research_consent for w in webs)
     assert make_web(resident).research_consent is True
-    services.research_consent_set(user=resident, given=False)
+    web_services.research_consent_set(user=resident, given=False)
     assert not Assessment.objects.filter(owner=resident, research_consent=True).exists()
 
 
 def test_education_is_kept_only_with_consent_and_copied_to_every_web(resident, make_web):
     earlier = make_web(resident)
-    services.research_consent_set(user=resident, given=True, education="low")
+    web_services.research_consent_set(user=resident, given=True, education="low")
     assert Assessment.objects.get(pk=earlier.pk).education == "low"
     assert make_web(resident).education == "low"
     with pytest.raises(ValidationError, match="opleidingen"):
-        services.research_consent_set(user=resident, given=True, education="phd")
+        web_services.research_consent_set(user=resident, given=True, education="phd")
     assert Assessment.objects.get(pk=earlier.pk).education == "low"  # nothing half-saved
-    services.research_consent_set(user=resident, given=False, education="high")
-    assert services.research_consent_initial(resident) == {"given": False, "education": ""}
+    web_services.research_consent_set(user=resident, given=False, education="high")
+    assert selectors.research_consent_initial(resident) == {"given": False, "education": ""}
     assert not Assessment.objects.filter(owner=resident).exclude(education="").exists()
     assert make_web(resident).education == ""
 
 
 def test_reflection_is_saved_with_a_completed_web(resident, instruments, make_web):
     web = make_web(resident)
-    reflection = services.reflection_save(
+    reflection = web_services.reflection_save(
         assessment=web, matters_most="  Mijn kleinkinderen  ", focus_dimension="mind"
     )
     assert reflection.matters_most == "Mijn kleinkinderen"
     with pytest.raises(ValidationError):
-        services.reflection_save(assessment=web, focus_dimension="geluk")
-    draft = services.assessment_start(owner=resident, instrument=instruments["eenvoudig"])
+        web_services.reflection_save(assessment=web, focus_dimension="geluk")
+    draft = web_services.assessment_start(owner=resident, instrument=instruments["eenvoudig"])
     with pytest.raises(ValidationError, match="eerst het spinnenweb af"):
-        services.reflection_save(assessment=draft, matters_most="x")
+        web_services.reflection_save(assessment=draft, matters_most="x")
 
 
 def test_health_surface_is_the_share_of_the_full_web(resident, make_web):

@@ -10,16 +10,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from veerkracht.accounts.models import Role
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.core.models import AuditLogEntry
-from veerkracht.spiderweb import services
 from veerkracht.spiderweb.models import ConversationNote, Share, ShareScope
-from veerkracht.testing.factories import UserFactory
+from veerkracht.spiderweb.services import sharing as sharing_services
+from veerkracht.spiderweb.services import webs as web_services
 
 pytestmark = pytest.mark.django_db
 
 
 def _share(web, scope=ShareScope.ONE, days=30, email=""):
-    return services.share_create(
+    return sharing_services.share_create(
         web=web, scope=scope, expires_at=timezone.now() + timedelta(days=days), invite_email=email
     )
 
@@ -33,25 +34,25 @@ def other_professional(region):
 def shared(resident, professional, make_web):
     web = make_web(resident)
     _unclaimed, code = _share(web)
-    return services.share_claim(professional=professional, code=code), web
+    return sharing_services.share_claim(professional=professional, code=code), web
 
 
 def test_a_code_is_one_time_and_stored_only_as_a_hash(resident, professional, other_professional, make_web):
     share, code = _share(make_web(resident))
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
     assert code.replace("-", "") not in share.code_hash
-    services.share_claim(professional=professional, code=code.lower().replace("-", " "))
+    sharing_services.share_claim(professional=professional, code=code.lower().replace("-", " "))
     with pytest.raises(ValidationError, match="al gebruikt"):
-        services.share_claim(professional=other_professional, code=code)
+        sharing_services.share_claim(professional=other_professional, code=code)
 
 
 def test_only_professionals_can_claim_and_not_their_own_web(resident, staff, make_web, region):
     share, code = _share(make_web(resident))
     with pytest.raises(ValidationError, match="Alleen professionals"):
-        services.share_claim(professional=staff, code=code)
+        sharing_services.share_claim(professional=staff, code=code)
     pro = UserFactory(email="zelf@example.org", roles=[Role.PROFESSIONAL])
     _own, own_code = _share(
-        services.assessment_create_from_answers(
+        web_services.assessment_create_from_answers(
             owner=pro,
             instrument=share.assessment.instrument,
             answers=share.assessment.answers,
@@ -59,7 +60,7 @@ def test_only_professionals_can_claim_and_not_their_own_web(resident, staff, mak
         )
     )
     with pytest.raises(ValidationError, match="eigen spinnenweb"):
-        services.share_claim(professional=pro, code=own_code)
+        sharing_services.share_claim(professional=pro, code=own_code)
 
 
 def test_an_e_mail_invitation_is_sent_and_only_that_person_can_use_it(
@@ -70,8 +71,8 @@ def test_an_e_mail_invitation_is_sent_and_only_that_person_can_use_it(
     assert mail.outbox[-1].to == ["professional@example.org"]
     assert code in mail.outbox[-1].body and "wil een spinnenweb met je bespreken" in mail.outbox[-1].subject
     with pytest.raises(ValidationError, match="ander e-mailadres"):
-        services.share_claim(professional=other_professional, code=code)
-    services.share_claim(professional=professional, code=code)
+        sharing_services.share_claim(professional=other_professional, code=code)
+    sharing_services.share_claim(professional=professional, code=code)
 
 
 def test_expiry_dates_are_checked(resident, make_web):
@@ -87,8 +88,8 @@ def test_scope_one_shows_one_web_and_future_also_new_ones(resident, professional
     first = make_web(resident)
     one, code_one = _share(first, ShareScope.ONE)
     future, code_future = _share(first, ShareScope.FUTURE)
-    services.share_claim(professional=professional, code=code_one)
-    services.share_claim(professional=professional, code=code_future)
+    sharing_services.share_claim(professional=professional, code=code_one)
+    sharing_services.share_claim(professional=professional, code=code_future)
     older = make_web(resident)
     type(older).objects.filter(pk=older.pk).update(completed_at=timezone.now() - timedelta(days=90))
     later = make_web(resident)

@@ -234,7 +234,7 @@ def test_a_step_page_shows_errors_from_model_validation_without_crashing(rf, res
 
     from veerkracht.spiderweb.drafts import StoredWeb
     from veerkracht.spiderweb.presenters import step_context
-    from veerkracht.spiderweb.services import assessment_start
+    from veerkracht.spiderweb.services.webs import assessment_start
 
     web = StoredWeb(assessment_start(owner=resident, instrument=instruments["eenvoudig"]))
     error = ValidationError({"age_band": ["Kies een geldige waarde."]})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from veerkracht.monitor.snapshots import snapshot_run
+from veerkracht.monitor.compute.snapshots import snapshot_run
 from veerkracht.regions.models import Region
 
 

@@ -1,0 +1,30 @@
+"""Ids someone changed in a form or URL get a plain message or a 404, never an error page."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from veerkracht.accounts.tests.factories import UserFactory
+
+from .factories import InitiativeFactory, NeedFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tampered_ids_get_a_message_not_an_error(region, staff, client_for):
+    need = NeedFactory(initiative=InitiativeFactory(owner=UserFactory(email="trekker@example.org")))
+    client = client_for(staff)
+    response = client.post(
+        reverse("connect:propose", args=[need.pk]), {"target": "offer-²", "message": "Hoi"}
+    )
+    assert response.status_code in (200, 400)
+    response = client.post(
+        reverse("actioncentre:board_bulk"), {"ids": ["99999999999999999999999"], "action": "me"}
+    )
+    assert response.status_code in (200, 302, 400)
+    initiative = InitiativeFactory(owner=staff)
+    response = client.post(
+        reverse("initiatives:partners", args=[initiative.slug]), {"partners": ["99999999999999999999999"]}
+    )
+    assert response.status_code == 200 and "Kies organisaties uit de lijst." in response.content.decode()

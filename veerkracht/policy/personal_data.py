@@ -1,0 +1,33 @@
+"""The policy register holds no data about a person, only who changed an entry (their name is taken off
+when their account goes; the history of the entry stays)."""
+
+from __future__ import annotations
+
+from veerkracht.core.personal_data import PersonalData, register
+
+from .models import MunicipalityPolicy, PolicyVersion
+
+
+def export(user) -> dict:
+    versions = PolicyVersion.objects.filter(changed_by=user).select_related("policy__municipality")
+    return {
+        "policy_changes": [
+            {"municipality": v.policy.municipality.name, "changed_at": v.changed_at.isoformat()}
+            for v in versions.order_by("changed_at", "pk")
+        ]
+    }
+
+
+def erase(user) -> None:
+    MunicipalityPolicy.objects.filter(updated_by=user).update(updated_by=None)
+    PolicyVersion.objects.filter(changed_by=user).update(changed_by=None)
+
+
+register(
+    PersonalData(
+        app="policy",
+        models=("policy.MunicipalityPolicy", "policy.PolicyVersion"),
+        export=export,
+        erase=erase,
+    )
+)
