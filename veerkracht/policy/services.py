@@ -46,15 +46,7 @@ def policy_save(
     """
     if user is not None and not can_edit_policy(user, municipality):
         raise PermissionDenied
-    state = _clean_state(
-        in_policy=in_policy,
-        since_year=since_year,
-        document_title=document_title,
-        document_url=document_url,
-        levels=levels,
-        themes=themes,
-        notes=notes,
-    )
+    state = _clean_state(in_policy, since_year, document_title, document_url, levels, themes, notes)
     # Lock the municipality: two people saving at once get two versions in a row, not a lost update.
     Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     policy = MunicipalityPolicy.objects.filter(municipality=municipality).first()
@@ -84,16 +76,10 @@ def policy_save(
 
 
 def _clean_state(
-    *,
-    in_policy: bool | None,
-    since_year: int | None,
-    document_title: str,
-    document_url: str,
-    levels: Iterable[str],
-    themes: Iterable[str],
-    notes: str,
+    in_policy, since_year, document_title, document_url, levels, themes, notes
 ) -> dict[str, Any]:
-    """The new state, normalised; or a ValidationError with a plain message per field."""
+    """The new state (policy_save's arguments), normalised; or a ValidationError with a plain message
+    per field."""
     errors: dict[str, str] = {}
     if not (in_policy is None or isinstance(in_policy, bool)):
         errors["in_policy"] = _("Kies ja, nee of weet ik niet.")

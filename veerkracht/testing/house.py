@@ -184,8 +184,8 @@ def functions(root: Path = ROOT) -> list[Function]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-                result.append(Function(module, node.name, node.lineno, node.end_lineno - start + 1))
+                # From the `def` line: a decorator (an API operation's documentation) is not the body.
+                result.append(Function(module, node.name, node.lineno, node.end_lineno - node.lineno + 1))
     return result
 
 

@@ -81,20 +81,8 @@ def offer_create(
     organisation: Organisation | None = None,
 ) -> Offer:
     """Publish an offer. An empty municipality means: anywhere in the region."""
-    _check_municipality(municipality, region)
-    _check_member(owner, organisation)
-    offer = Offer(
-        region=region,
-        owner=owner,
-        organisation=organisation,
-        help_type=help_type,
-        title=title.strip(),
-        description=description.strip(),
-        themes=_mask(THEMES, themes, _("thema's")),
-        dimensions=_mask(DIMENSIONS, dimensions, _("kanten van gezondheid")),
-        municipality=municipality,
-        subregion_id=_subregion_id(municipality),
-    )
+    offer = Offer(region=region, owner=owner)
+    _offer_fill(offer, help_type, title, description, themes, dimensions, municipality, organisation)
     offer.full_clean()
     offer.save()
     log_action("actioncentre.offer.created", actor=owner, subject=offer)
@@ -113,6 +101,17 @@ def offer_update(
     municipality: Municipality | None = None,
     organisation: Organisation | None = None,
 ) -> Offer:
+    _offer_fill(offer, help_type, title, description, themes, dimensions, municipality, organisation)
+    offer.full_clean()
+    offer.save()
+    log_action("actioncentre.offer.updated", actor=offer.owner, subject=offer)
+    return offer
+
+
+def _offer_fill(
+    offer: Offer, help_type, title, description, themes, dimensions, municipality, organisation
+) -> None:
+    """Check and set what the offer form asks (its region and owner are set already)."""
     _check_municipality(municipality, offer.region)
     _check_member(offer.owner, organisation)
     offer.help_type = help_type
@@ -123,10 +122,6 @@ def offer_update(
     offer.municipality = municipality
     offer.subregion_id = _subregion_id(municipality)
     offer.organisation = organisation
-    offer.full_clean()
-    offer.save()
-    log_action("actioncentre.offer.updated", actor=offer.owner, subject=offer)
-    return offer
 
 
 @transaction.atomic

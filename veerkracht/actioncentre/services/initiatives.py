@@ -89,23 +89,15 @@ def initiative_create(
     from_request: Request | None = None,
 ) -> Initiative:
     """A new initiative in phase "inspire". Staff place it at once; anyone else's waits for approval."""
-    _check_municipality(region, municipality)
-    theme_mask, dimension_mask = _masks(themes, dimensions)
     initiative = Initiative(
         region=region,
         slug=_unique_slug(title),
-        title=title.strip(),
-        summary=summary.strip(),
-        description=description.strip(),
-        municipality=municipality,
-        subregion_id=municipality.subregion_id,
-        who=who.strip(),
         owner=owner,
-        organisation=organisation,
-        themes=theme_mask,
-        dimensions=dimension_mask,
         phase=Phase.INSPIRE,
         review=Review.PUBLIC if created_by.has_role(Role.STAFF) else Review.PENDING,
+    )
+    _initiative_fill(
+        initiative, title, summary, description, municipality, who, themes, dimensions, organisation
     )
     initiative.full_clean()
     initiative.save()
@@ -155,6 +147,19 @@ def initiative_update_details(
     organisation: Organisation | None = None,
 ) -> Initiative:
     """Change what the initiative is about. The web address (slug) stays the same."""
+    _initiative_fill(
+        initiative, title, summary, description, municipality, who, themes, dimensions, organisation
+    )
+    initiative.full_clean()
+    initiative.save()
+    log_action("actioncentre.initiative.updated", actor=actor, subject=initiative)
+    return initiative
+
+
+def _initiative_fill(
+    initiative: Initiative, title, summary, description, municipality, who, themes, dimensions, organisation
+) -> None:
+    """Check and set what the initiative form asks (region, owner and phase are set already)."""
     _check_municipality(initiative.region, municipality)
     initiative.themes, initiative.dimensions = _masks(themes, dimensions)
     initiative.title = title.strip()
@@ -164,10 +169,6 @@ def initiative_update_details(
     initiative.subregion_id = municipality.subregion_id
     initiative.who = who.strip()
     initiative.organisation = organisation
-    initiative.full_clean()
-    initiative.save()
-    log_action("actioncentre.initiative.updated", actor=actor, subject=initiative)
-    return initiative
 
 
 @transaction.atomic

@@ -129,31 +129,39 @@ def _protect_scores(tree: AreaTree, cells: dict[tuple, _Acc], categories) -> set
     return hidden
 
 
-def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:
-    cells = _rollup(tree, base, categories)
-    hidden = _protect_scores(tree, cells, categories)
+def _published(cells: dict[tuple, object], hidden: set, describe) -> dict[tuple, Published]:
+    """A published figure per cell: hidden ones without anything, the others with n and their data."""
     result = {}
     for key, acc in cells.items():
         if key in hidden:
             result[key] = Published(None, None, True, None)
-            continue
-        data = {}
-        if acc.n:
-            for i, dim in enumerate(DIMENSION_KEYS):
-                sd = _sd(acc, i)
-                data[dim] = {
-                    "mean": round(acc.sums[i] / acc.n, 2),
-                    "sd": None if sd is None else round(sd, 2),
-                    # The distribution is published for an area's total only.
-                    "bands": None
-                    if key[2]
-                    else [
-                        None if (key, i, b) in hidden else round(100 * acc.bands[i][b] / acc.n, 1)
-                        for b in range(3)
-                    ],
-                }
-        result[key] = Published(None, acc.n, False, data or None)
+        else:
+            result[key] = Published(None, acc.n, False, describe(key, acc) or None)
     return result
+
+
+def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:
+    cells = _rollup(tree, base, categories)
+    hidden = _protect_scores(tree, cells, categories)
+
+    def describe(key, acc: _Acc) -> dict:
+        data = {}
+        for i, dim in enumerate(DIMENSION_KEYS if acc.n else ()):
+            sd = _sd(acc, i)
+            data[dim] = {
+                "mean": round(acc.sums[i] / acc.n, 2),
+                "sd": None if sd is None else round(sd, 2),
+                # The distribution is published for an area's total only.
+                "bands": None
+                if key[2]
+                else [
+                    None if (key, i, b) in hidden else round(100 * acc.bands[i][b] / acc.n, 1)
+                    for b in range(3)
+                ],
+            }
+        return data
+
+    return _published(cells, hidden, describe)
 
 
 def gap_figures(tree: AreaTree, scores: dict[tuple, Published]) -> dict[tuple, Published]:
@@ -204,21 +212,20 @@ def change_figures(tree: AreaTree, base: dict[tuple, _Diff], categories) -> dict
     cells = _rollup(tree, base, categories, _Diff)
     equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
     hidden = suppress({key: acc.n for key, acc in cells.items()}, equations)
-    result = {}
-    for key, acc in cells.items():
-        if key in hidden:
-            result[key] = Published(None, None, True, None)
-            continue
+
+    def describe(key, acc: _Diff) -> dict:
+        if acc.n < 2:
+            return {}
+        t = t_quantile_975(acc.n - 1)
         data = {}
-        if acc.n >= 2:
-            t = t_quantile_975(acc.n - 1)
-            for i, dim in enumerate(DIMENSION_KEYS):
-                mean = acc.sums[i] / acc.n
-                variance = max((acc.squares[i] - acc.sums[i] ** 2 / acc.n) / (acc.n - 1), 0.0)
-                half = t * math.sqrt(variance / acc.n)
-                data[dim] = {"mean": round(mean, 2), "ci": [round(mean - half, 2), round(mean + half, 2)]}
-        result[key] = Published(None, acc.n, False, data or None)
-    return result
+        for i, dim in enumerate(DIMENSION_KEYS):
+            mean = acc.sums[i] / acc.n
+            variance = max((acc.squares[i] - acc.sums[i] ** 2 / acc.n) / (acc.n - 1), 0.0)
+            half = t * math.sqrt(variance / acc.n)
+            data[dim] = {"mean": round(mean, 2), "ci": [round(mean - half, 2), round(mean + half, 2)]}
+        return data
+
+    return _published(cells, hidden, describe)
 
 
 def compute(
