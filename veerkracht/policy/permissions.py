@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from veerkracht.accounts.models import Membership, OrganisationType
 from veerkracht.accounts.permissions import is_region_admin, is_superuser
@@ -46,15 +46,12 @@ def get_municipality_for_policy(
     or a municipality elsewhere; with ``write``, PermissionDenied for someone who may not change it.
     Sets ``municipality.can_edit_policy`` for the templates."""
     region = region if region is not None else current_region()
-    if region is None:
-        raise Http404
-    municipality = (
-        Municipality.objects.select_related("subregion", "health_policy")
-        .filter(code=str(code), region=region)
-        .first()
+    municipalities = (
+        Municipality.objects.filter(region=region) if region is not None else Municipality.objects.none()
     )
-    if municipality is None:
-        raise Http404
+    municipality = get_object_or_404(
+        municipalities.select_related("subregion", "health_policy"), code=str(code)
+    )
     municipality.can_edit_policy = can_edit_policy(user, municipality)
     if write and not municipality.can_edit_policy:
         raise PermissionDenied

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
-from veerkracht.accounts.permissions import is_actioncentre_staff
 from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.http import base_url
 from veerkracht.regions.selectors import get_region_or_404
@@ -42,7 +41,7 @@ from ..permissions.connect import (
     get_offer_for_user,
     get_partner_for_user,
 )
-from ..permissions.requests import get_request_for_user
+from ..permissions.requests import get_request_for_user, require_staff
 from ..selectors import connect as selectors
 from ..services import connect as services
 
@@ -321,8 +320,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def connections(request: HttpRequest) -> HttpResponse:
-    if not is_actioncentre_staff(request.user):
-        raise Http404
+    require_staff(request.user)
     region = get_region_or_404(request)
     form = ConnectionFilterForm(request.GET)
     now = timezone.localtime()

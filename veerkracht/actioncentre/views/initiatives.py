@@ -29,7 +29,7 @@ from ..permissions.initiatives import (
     get_need_of,
     organisations_for_owner,
 )
-from ..permissions.requests import get_request_for_user
+from ..permissions.requests import get_request_for_user, require_staff
 from ..selectors.initiatives import (
     follow_of,
     initiative_counts_by_municipality,
@@ -337,8 +337,7 @@ def partners(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
-    if not is_actioncentre_staff(request.user):
-        raise Http404
+    require_staff(request.user)
     pending = list(pending_initiatives(region)[:100])
     return render(request, "actioncentre/initiatives/review.html", {"pending": pending})
 
