@@ -105,13 +105,9 @@ def instruments(db):
 @pytest.fixture
 def make_web(instruments):
     """A completed web for `owner`, every item answered with `score` (or a callable per item key)."""
-    from veerkracht.spiderweb.services.webs import assessment_create_from_answers
+    from veerkracht.spiderweb.tests.factories import WebFactory
 
     def make(owner, score=6, slug="volwassenen", talk=()):
-        instrument = instruments[slug]
-        answers = {key: (score(key) if callable(score) else score) for key in instrument.item_keys}
-        return assessment_create_from_answers(
-            owner=owner, instrument=instrument, answers=answers, talk_about=talk
-        )
+        return WebFactory(owner=owner, score=score, slug=slug, talk=talk)
 
     return make

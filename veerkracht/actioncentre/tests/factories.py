@@ -9,7 +9,16 @@ import factory
 
 from veerkracht.accounts.models import Role, User
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
-from veerkracht.actioncentre.models import AmbassadorProfile, Initiative, Need, Offer, Request, Review
+from veerkracht.actioncentre.models import (
+    AmbassadorProfile,
+    Follow,
+    Initiative,
+    InitiativeUpdate,
+    Need,
+    Offer,
+    Request,
+    Review,
+)
 from veerkracht.actioncentre.services import connect as connect_services
 from veerkracht.actioncentre.services import initiatives as initiative_services
 from veerkracht.actioncentre.tokens import hash_token, new_token
@@ -165,3 +174,25 @@ class RequestFactory(factory.django.DjangoModelFactory):
     email = "vrager@example.org"
     contact_consent = True
     token_hash = factory.LazyFunction(lambda: hash_token(new_token()))
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    """A follow stored as is (one made elsewhere: its link token is not derived from its id)."""
+
+    class Meta:
+        model = Follow
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    user = factory.SubFactory(UserFactory)
+    unsubscribe_hash = factory.LazyFunction(lambda: hash_token(new_token()))
+
+
+class InitiativeUpdateFactory(factory.django.DjangoModelFactory):
+    """News on an initiative's page, stored as is (no e-mails to followers)."""
+
+    class Meta:
+        model = InitiativeUpdate
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    author = None
+    text = "Nieuws uit de buurt."

@@ -14,7 +14,6 @@ from veerkracht.actioncentre.matching import suggestions_for_need, suggestions_f
 from veerkracht.actioncentre.models import Availability, Offer, PartnerProfile
 from veerkracht.actioncentre.services import connect as services
 from veerkracht.actioncentre.vocab import HELP_TYPES
-from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
 from .factories import (
     AmbassadorFactory,
@@ -149,14 +148,13 @@ def test_a_request_matches_any_of_its_help_types(region):
 
 def _fill(region, owner, count):
     for i in range(count):
-        Offer.objects.create(
-            region=region,
+        OfferFactory(
             owner=owner,
-            help_type="place",
             title=f"Aanbod {i}",
             description="Een ruimte.",
-            themes=THEMES.mask(["loneliness"] if i % 2 else ["elderly"]),
-            dimensions=DIMENSIONS.mask(["participation"]),
+            themes=["loneliness"] if i % 2 else ["elderly"],
+            dimensions=["participation"],
+            code=None,
         )
 
 

@@ -16,17 +16,17 @@ from veerkracht.actioncentre.models import (
     Initiative,
     Phase,
     PhaseChange,
-    Request,
     RequestKind,
     Review,
 )
 from veerkracht.actioncentre.selectors import initiatives as selectors
 from veerkracht.actioncentre.selectors.initiatives import follow_for_token
 from veerkracht.actioncentre.services import initiatives as services
-from veerkracht.actioncentre.tokens import hash_token, new_token, unsubscribe_token
+from veerkracht.actioncentre.tokens import unsubscribe_token
 from veerkracht.core.models import AuditLogEntry
+from veerkracht.regions.tests.factories import MunicipalityFactory, RegionFactory
 
-from .factories import InitiativeFactory
+from .factories import FollowFactory, InitiativeFactory, RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,27 +77,17 @@ def test_slugs_are_unique_and_never_a_page_name(make_initiative):
 
 
 def test_a_municipality_outside_the_region_is_refused(make_initiative, region):
-    from veerkracht.regions.models import Municipality, Region
 
-    other = Region.objects.create(slug="elders", name="Elders", province_code="PV99", movement_name="Elders")
-    Municipality.objects.create(
-        code="GM9999", name="Ergens", province_code="PV99", province_name="Elders", region=other
-    )
+    other = RegionFactory(province_code="PV99")
+    MunicipalityFactory(code="GM9999", name="Ergens", region=other)
     with pytest.raises(ValidationError, match="in deze regio"):
         make_initiative(municipality="GM9999")
     assert not Initiative.objects.exists()
 
 
 def test_an_idea_is_linked_to_the_initiative_made_from_it(make_initiative, region, staff):
-    idea = Request.objects.create(
-        region=region,
-        kind=RequestKind.IDEA,
-        title="Buurtmoestuin",
-        description="Een moestuin",
-        municipality=region.municipalities.get(code="GM0935"),
-        name="Anna",
-        email="anna@example.org",
-        token_hash=hash_token(new_token()),
+    idea = RequestFactory(
+        kind=RequestKind.IDEA, title="Buurtmoestuin", description="Een moestuin", name="Anna"
     )
     initiative = make_initiative("Buurtmoestuin", from_request=idea)
     idea.refresh_from_db()
@@ -280,9 +270,7 @@ def test_links_are_rebuilt_for_follows_made_elsewhere_and_tampered_tokens_fail(
     make_initiative, resident, staff, django_capture_on_commit_callbacks
 ):
     initiative = make_initiative()
-    made_elsewhere = Follow.objects.create(
-        initiative=initiative, user=resident, unsubscribe_hash=hash_token(new_token())
-    )
+    made_elsewhere = FollowFactory(initiative=initiative, user=resident)
     with django_capture_on_commit_callbacks(execute=True):
         services.initiative_update_post(initiative=initiative, author=staff, text="Nieuws")
     token = unsubscribe_token(made_elsewhere)

@@ -17,14 +17,13 @@ from veerkracht.actioncentre.models import (
     InitiativeUpdate,
     Need,
     Phase,
-    Request,
     RequestKind,
     Review,
 )
 from veerkracht.actioncentre.services import initiatives as services
-from veerkracht.actioncentre.tokens import hash_token, new_token, unsubscribe_token
+from veerkracht.actioncentre.tokens import unsubscribe_token
 
-from .factories import InitiativeFactory
+from .factories import InitiativeFactory, InitiativeUpdateFactory, RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -209,17 +208,14 @@ def test_bad_input_shows_the_form_again_and_saves_nothing(client_for, resident, 
 
 
 def test_staff_turn_an_idea_into_an_initiative(client_for, staff, resident, region):
-    idea = Request.objects.create(
-        region=region,
+    idea = RequestFactory(
         kind=RequestKind.IDEA,
         title="Repair café",
         description="Samen spullen maken.",
-        municipality=region.municipalities.get(code="GM0935"),
         themes=1 << 2,
         name="Piet",
         email="piet@example.org",
         sender=resident,
-        token_hash=hash_token(new_token()),
     )
     url = f"{reverse('initiatives:create')}?vraag={idea.pk}"
     assert client_for(resident).get(url).status_code == 404
@@ -477,6 +473,6 @@ def test_the_review_queue_query_count_does_not_grow(client_for, region, resident
 def test_public_pages_never_show_part_of_an_e_mail_address(client, region):
     author = UserFactory(email="jan.de.vries.1970@example.org", display_name="")
     initiative = InitiativeFactory(owner=author)
-    InitiativeUpdate.objects.create(initiative=initiative, author=author, text="Nieuws!")
+    InitiativeUpdateFactory(initiative=initiative, author=author, text="Nieuws!")
     html = client.get(reverse("initiatives:detail", args=[initiative.slug])).content.decode()
     assert "Nieuws!" in html and "jan.de.vries" not in html

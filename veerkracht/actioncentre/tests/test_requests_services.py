@@ -25,7 +25,9 @@ from veerkracht.actioncentre.selectors import requests as selectors
 from veerkracht.actioncentre.services import requests as services
 from veerkracht.actioncentre.tokens import hash_token
 from veerkracht.core.models import AuditLogEntry
-from veerkracht.regions.models import Region
+from veerkracht.regions.tests.factories import RegionFactory
+
+from .factories import RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +110,7 @@ def test_submit_refuses_bad_input_and_saves_nothing(region, overrides, message):
 
 
 def test_submit_refuses_a_municipality_outside_the_region(region):
-    other = Region.objects.create(slug="elders", name="Elders", province_code="PV30", movement_name="Elders")
+    other = RegionFactory(province_code="PV30")
     with pytest.raises(ValidationError, match="regio"):
         submit(other, municipality=region.municipalities.get(code="GM0935"))
     assert not Request.objects.exists()
@@ -201,7 +203,7 @@ def test_only_staff_can_be_assigned(region, staff, resident, analyst):
 def test_bulk_assign_and_close_stay_in_the_region_and_skip_closed_ones(region, staff, other_staff):
     items = [submit(region, title=f"Vraag {i}")[0] for i in range(4)]
     services.request_change_status(request=items[3], to_status="closed", actor=staff, reason="done")
-    other = Region.objects.create(slug="elders", name="Elders", province_code="PV30", movement_name="Elders")
+    other = RegionFactory(province_code="PV30")
     pks = [i.pk for i in items]
     assert services.requests_bulk_assign(region=other, pks=pks, assignee=staff, actor=staff) == 0
     assert services.requests_bulk_assign(region=region, pks=pks[:2], assignee=other_staff, actor=staff) == 2
@@ -310,16 +312,8 @@ def test_a_new_request_is_stale_after_five_working_days_only(region):
 
 def test_a_failing_staff_message_mail_keeps_the_old_link_working(region, staff, client_for):
     token = "oude-link-123"
-    request = Request.objects.create(
-        region=region,
-        kind="question",
-        title="Vraag",
-        description="Uitleg",
-        municipality=region.municipalities.first(),
-        name="Mieke",
-        email="mieke@example.org",
-        contact_consent=True,
-        token_hash=hash_token(token),
+    request = RequestFactory(
+        kind="question", name="Mieke", email="mieke@example.org", token_hash=hash_token(token)
     )
     with (
         mock.patch("veerkracht.actioncentre.services.requests.send_mail", side_effect=OSError("smtp down")),

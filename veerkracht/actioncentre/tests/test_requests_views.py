@@ -15,7 +15,7 @@ from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.actioncentre.models import EventKind, Request, RequestEvent, RequestStatus
 from veerkracht.actioncentre.services import requests as services
-from veerkracht.regions.models import Municipality, Region
+from veerkracht.regions.tests.factories import MunicipalityFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +64,8 @@ def other_staff(region):
 
 @pytest.fixture
 def elsewhere(db):
-    region = Region.objects.create(slug="elders", name="Elders", province_code="PV30", movement_name="Elders")
-    muni = Municipality.objects.create(
-        code="GM9999", name="Ergens", province_code="PV30", province_name="Elders", region=region
-    )
+    region = RegionFactory(province_code="PV30")
+    muni = MunicipalityFactory(code="GM9999", name="Ergens", region=region)
     return region, muni
 
 

@@ -24,7 +24,8 @@ from veerkracht.policy.models import MunicipalityPolicy, PolicyVersion
 from veerkracht.policy.permissions import can_edit_policy, get_municipality_for_policy
 from veerkracht.policy.services import policy_save
 from veerkracht.policy.views import FILTERED_OUT_COLOUR, STATUS_COLOURS
-from veerkracht.regions.models import Municipality, Region
+from veerkracht.regions.models import Municipality
+from veerkracht.regions.tests.factories import MunicipalityFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -222,12 +223,8 @@ def test_an_inactive_member_may_not_change_the_entry(maastricht, member):
 
 
 def test_the_lookup_gives_404_for_unknown_and_other_regions_municipalities(region, region_admin):
-    elsewhere = Region.objects.create(
-        slug="elders", name="Elders", province_code="PV30", movement_name="Elders"
-    )
-    Municipality.objects.create(
-        code="GM9999", name="Ergens", province_code="PV30", province_name="Elders", region=elsewhere
-    )
+    elsewhere = RegionFactory(province_code="PV30")
+    MunicipalityFactory(code="GM9999", name="Ergens", region=elsewhere)
     for code in ("GM0000", "GM9999", "GM0935x", ""):
         with pytest.raises(Http404):
             get_municipality_for_policy(region_admin, code, write=True)

@@ -17,14 +17,9 @@ from veerkracht.spiderweb.models import Assessment, ConversationNote, Share, Sha
 from veerkracht.spiderweb.services import sharing as sharing_services
 from veerkracht.spiderweb.services import webs as web_services
 
+from .factories import ShareFactory
+
 pytestmark = pytest.mark.django_db
-
-
-def _share(web, professional, scope=ShareScope.ONE, **kwargs):
-    _unclaimed, code = sharing_services.share_create(
-        web=web, scope=scope, expires_at=timezone.now() + timedelta(days=30), **kwargs
-    )
-    return sharing_services.share_claim(professional=professional, code=code)
 
 
 @pytest.fixture
@@ -36,12 +31,12 @@ def test_a_new_professional_does_not_read_notes_from_an_earlier_share(
     client_for, resident, professional, other_professional, make_web
 ):
     web = make_web(resident)
-    first = _share(web, professional)
+    first = ShareFactory(web=web, professional=professional)
     sharing_services.note_add(
         share=first, web=web, author=professional, text="Eerste gesprek, vertrouwelijk."
     )
     sharing_services.share_revoke(share=first)
-    second = _share(web, other_professional)
+    second = ShareFactory(web=web, professional=other_professional)
     page = client_for(other_professional).get(reverse("spiderweb:shared_web", args=[second.pk, web.pk]))
     assert page.status_code == 200
     assert "Eerste gesprek, vertrouwelijk." not in page.content.decode()
@@ -54,8 +49,8 @@ def test_the_reflection_is_shown_only_when_the_resident_chose_so(
 ):
     web = make_web(resident)
     web_services.reflection_save(assessment=web, matters_most="Mijn kleinkinderen zien opgroeien.")
-    without = _share(web, professional)
-    with_reflection = _share(web, other_professional, include_reflection=True)
+    without = ShareFactory(web=web, professional=professional)
+    with_reflection = ShareFactory(web=web, professional=other_professional, include_reflection=True)
     url = reverse("spiderweb:shared_web", args=[without.pk, web.pk])
     assert "Mijn kleinkinderen" not in client_for(professional).get(url).content.decode()
     url = reverse("spiderweb:shared_web", args=[with_reflection.pk, web.pk])
@@ -66,8 +61,8 @@ def test_deleting_the_first_web_keeps_a_share_of_future_webs_and_their_notes(
     client_for, resident, professional, other_professional, make_web
 ):
     first = make_web(resident, score=4)
-    future = _share(first, professional, scope=ShareScope.FUTURE)
-    only_this = _share(first, other_professional)
+    future = ShareFactory(web=first, professional=professional, scope=ShareScope.FUTURE)
+    only_this = ShareFactory(web=first, professional=other_professional)
     later = make_web(resident, score=6)
     Assessment.objects.filter(pk=later.pk).update(completed_at=timezone.now() + timedelta(seconds=5))
     later.refresh_from_db()
@@ -151,7 +146,7 @@ def test_the_professional_overview_does_not_query_per_share(
     def add_shares(n):
         for _ in range(n):
             owner = UserFactory()
-            _share(make_web(owner), professional, scope=ShareScope.FUTURE)
+            ShareFactory(web=make_web(owner), professional=professional, scope=ShareScope.FUTURE)
 
     client = client_for(professional)
     add_shares(1)
@@ -170,7 +165,7 @@ def test_the_personal_export_holds_drafts_shares_notes_and_who_looked(
     client_for, resident, professional, make_web, instruments
 ):
     web = make_web(resident)
-    share = _share(web, professional)
+    share = ShareFactory(web=web, professional=professional)
     sharing_services.share_log_view(viewer=professional, web=web, share=share)
     sharing_services.note_add(share=share, web=web, author=professional, text="Afspraak over drie weken.")
     web_services.assessment_start(owner=resident, instrument=instruments["kinderen"])
