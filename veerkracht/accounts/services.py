@@ -17,7 +17,6 @@ from .models import (
     MembershipRole,
     Organisation,
     Profile,
-    Role,
     RoleAssignment,
     User,
 )
@@ -170,7 +169,3 @@ def account_delete(*, user: User) -> None:
     log_action("accounts.account.deleted", data={"user_id": user.pk})
     erase_all(user)
     user.delete()
-
-
-def is_resident_only(user: User) -> bool:
-    return user.roles == frozenset({Role.RESIDENT.value})

@@ -10,9 +10,9 @@ from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.selectors import municipalities_for_region
 
-from ..models import CloseReason, RequestKind, RequestStatus
+from ..models import CloseReason, RequestKind, RequestStatus, allowed_transitions
 from ..selectors.requests import ASSIGNEE_ME, ASSIGNEE_NOBODY, STATUS_ALL, STATUS_OPEN
-from ..services.requests import MAX_BULK, allowed_transitions
+from ..services.requests import MAX_BULK
 
 HONEYPOT_FIELD = "website"
 

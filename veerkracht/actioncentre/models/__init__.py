@@ -32,6 +32,8 @@ from .requests import (
     RequestEvent,
     RequestKind,
     RequestStatus,
+    allowed_transitions,
+    follow_path,
 )
 
 __all__ = [
@@ -56,5 +58,7 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Review",
+    "allowed_transitions",
+    "follow_path",
     "update_photo_path",
 ]

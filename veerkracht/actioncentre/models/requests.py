@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,17 @@ REQUEST_TRANSITIONS = {
     RequestStatus.CONNECTED: {RequestStatus.CLOSED, RequestStatus.HANDLING},
     RequestStatus.CLOSED: {RequestStatus.HANDLING},
 }
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """The statuses a request with `status` may move to, in the order of RequestStatus."""
+    allowed = REQUEST_TRANSITIONS.get(RequestStatus(status), set())
+    return [s.value for s in RequestStatus if s in allowed]
+
+
+def follow_path(token: str) -> str:
+    """The sender's private page for the request with this secret (the token itself is never stored)."""
+    return reverse("actioncentre:follow", args=[token])
 
 
 class CloseReason(models.TextChoices):

@@ -25,12 +25,13 @@ from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
 from ..models import (
-    REQUEST_TRANSITIONS,
     CloseReason,
     EventKind,
     Request,
     RequestEvent,
     RequestStatus,
+    allowed_transitions,
+    follow_path,
 )
 from ..tokens import hash_token, new_token
 
@@ -103,10 +104,6 @@ def request_submit(
     return request, token
 
 
-def follow_path(token: str) -> str:
-    return reverse("actioncentre:follow", args=[token])
-
-
 def _movement_name(request: Request) -> str:
     return request.region.movement_name or "Veerkracht"
 
@@ -154,12 +151,6 @@ def _clean_text(text: str, *, limit: int) -> str:
 
 
 # --- Status machine ---------------------------------------------------------------------------
-
-
-def allowed_transitions(status: str) -> list[str]:
-    """The statuses a request with `status` may move to, in the order of RequestStatus."""
-    allowed = REQUEST_TRANSITIONS.get(RequestStatus(status), set())
-    return [s.value for s in RequestStatus if s in allowed]
 
 
 def _apply_status(request: Request, to_status: str, actor, reason: str) -> None:

@@ -34,7 +34,7 @@ from ..forms.requests import (
     SenderInfoForm,
     StatusForm,
 )
-from ..models import Request
+from ..models import Request, follow_path
 from ..permissions.requests import get_request_for_token, get_request_for_user, require_staff
 from ..selectors import requests as selectors
 from ..services import requests as services
@@ -107,7 +107,7 @@ def intake(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc)
         else:
             # Shown once on the thanks page in this browser; afterwards only the e-mail has it.
-            request.session[SESSION_FOLLOW_PATH] = services.follow_path(token)
+            request.session[SESSION_FOLLOW_PATH] = follow_path(token)
             return redirect("actioncentre:thanks")
     return render(request, "actioncentre/requests/intake.html", {"form": form})
 
