@@ -8,7 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
-from veerkracht.lib.svg import Series, sparkline_svg, spider_web_svg
+from veerkracht.lib.radar import Series, sparkline_svg, spider_web_svg
 from veerkracht.spiderweb.models import Assessment, localized
 
 # Decorative faces for the simple and children's versions; the number stays the accessible name.

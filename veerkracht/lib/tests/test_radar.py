@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from veerkracht.lib.svg import Series, sparkline_svg, spider_web_svg, text_width
+from veerkracht.lib.radar import Series, sparkline_svg, spider_web_svg
+from veerkracht.lib.svg import text_width
 
 NS = "{http://www.w3.org/2000/svg}"
 DIMENSIONS = [
