@@ -5,13 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veerkracht.core.http import json_attachment
 from veerkracht.core.personal_data import export_all
 from veerkracht.regions.selectors import municipalities_for_region
 
@@ -55,11 +56,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
     """Everything every app holds about this person, as one JSON file (AVG right of access)."""
-    response = JsonResponse(export_all(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = (
-        f'attachment; filename="mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
-    )
-    return response
+    return json_attachment(export_all(request.user), f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json")
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 
 
 def base_url(request: HttpRequest) -> str:
@@ -16,3 +16,10 @@ def pk_or_404(value: int | str) -> int:
     if not (text.isascii() and text.isdigit()):
         raise Http404
     return int(text)
+
+
+def json_attachment(data: dict, filename: str) -> JsonResponse:
+    """A JSON download (readable: UTF-8 and indented) named `filename`."""
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

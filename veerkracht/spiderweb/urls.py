@@ -1,5 +1,7 @@
 from django.urls import path
 
+from veerkracht.accounts import views as account_views
+
 from .views import sharing, webs
 
 app_name = "spiderweb"
@@ -21,7 +23,8 @@ urlpatterns = [
     path("zonder-account/wissen/", webs.session_forget, name="session_forget"),
     path("geschiedenis/", webs.history, name="history"),
     path("toestemming/", webs.consent, name="consent"),
-    path("mijn-gegevens.json", webs.export, name="export"),
+    # The same download as under "Mijn account": everything every app keeps about the person.
+    path("mijn-gegevens.json", account_views.export, name="export"),
     path("<int:pk>/delen/", sharing.share_create, name="share_create"),
     path("delen/", sharing.sharing, name="sharing"),
     path("delen/<int:pk>/stoppen/", sharing.share_revoke, name="share_revoke"),

@@ -3,14 +3,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from veerkracht.core.personal_data import export_all
+from veerkracht.core.http import json_attachment
 from veerkracht.spiderweb.services import webs as services
 
 from ..drafts import SessionWeb, StoredWeb
@@ -150,7 +149,7 @@ def session_download(request: HttpRequest) -> HttpResponse:
     web = SessionWeb.load(request)
     if web is None or not web.is_completed:
         raise Http404
-    return _json_attachment(web_export(web.as_assessment()), "mijn-spinnenweb.json")
+    return json_attachment(web_export(web.as_assessment()), "mijn-spinnenweb.json")
 
 
 @require_POST
@@ -209,31 +208,19 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
-    stamp = timezone.localdate().isoformat()
-    return _json_attachment(export_all(request.user), f"mijn-gegevens-{stamp}.json")
-
-
-def _json_attachment(data: dict, filename: str) -> HttpResponse:
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
 def fhir(request: HttpRequest, pk: int) -> HttpResponse:
     web = get_assessment_for_user(request.user, pk)
     if not web.is_completed:
         raise Http404
     data = fhir_export(web, base_url=_base_url(request))
-    return _json_attachment(data, f"spinnenweb-{web.completed_at:%Y-%m-%d}.fhir.json")
+    return json_attachment(data, f"spinnenweb-{web.completed_at:%Y-%m-%d}.fhir.json")
 
 
 def session_fhir(request: HttpRequest) -> HttpResponse:
     web = SessionWeb.load(request)
     if web is None or not web.is_completed:
         raise Http404
-    return _json_attachment(
+    return json_attachment(
         fhir_export(web.as_assessment(), base_url=_base_url(request)), "spinnenweb.fhir.json"
     )
 
