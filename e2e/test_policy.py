@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from e2e.helpers import log_in_by_code
 from veerkracht.policy.models import MunicipalityPolicy, PolicyVersion
-from veerkracht.policy.services import policy_save
+from veerkracht.policy.tests.factories import PolicyFactory
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +24,11 @@ def test_a_region_admin_updates_a_municipality_and_sees_the_history_map_and_tabl
     browser_page, region_admin, region
 ):
     maastricht = region.municipalities.get(code="GM0935")
-    policy_save(
-        municipality=maastricht,
-        user=None,
+    PolicyFactory(
+        code="GM0935",
         in_policy=False,
         since_year=None,
         document_title="",
-        document_url="",
         levels=[],
         themes=[],
         notes="Nog in gesprek met de gemeenteraad.",

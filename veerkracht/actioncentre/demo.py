@@ -19,7 +19,6 @@ from veerkracht.accounts import demo as accounts_demo
 from veerkracht.accounts import services as account_services
 from veerkracht.accounts.demo import DEMO_DOMAIN
 from veerkracht.accounts.models import MembershipRole, Organisation, Role, User
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
@@ -55,6 +54,7 @@ from .models import (
     Review,
 )
 from .tokens import hash_token, new_token
+from .vocab import HELP_TYPES
 
 
 @transaction.atomic

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from veerkracht.accounts.models import Organisation, Role
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality
 
@@ -36,6 +35,7 @@ from .models import (
     PartnerProfile,
     Request,
 )
+from .vocab import HELP_TYPES
 
 HELP_MATCH_OFFER = 4
 HELP_MATCH_PROFILE = 3

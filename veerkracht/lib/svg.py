@@ -20,7 +20,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from xml.sax.saxutils import escape as _xml_escape
 
 __all__ = [
     "ASCENT",
@@ -66,6 +65,7 @@ ASCENT = 0.8
 DESCENT = 0.25
 LINE_HEIGHT = 1.2
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ELLIPSIS = "…"
 
@@ -87,7 +87,13 @@ def clean_text(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape for both element content and double- or single-quoted attribute values."""
-    return _xml_escape(_XML_INVALID.sub("", text), {'"': "&quot;", "'": "&#39;"})
+    if not text.isprintable():  # only then can it hold a character XML 1.0 cannot carry
+        text = _XML_INVALID.sub("", text)
+    # Most text (a map's long path data) needs nothing: look before rewriting. The same result as
+    # xml.sax.saxutils.escape with quotes, in one pass.
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return text.translate(_ESCAPES)
+    return text
 
 
 def attr_value(value: str | float) -> str:

@@ -21,8 +21,9 @@ from django.utils import timezone
 
 from veerkracht.accounts.models import Profile, User
 from veerkracht.core.vocabulary import DIMENSION_KEYS
-from veerkracht.spiderweb.models import Assessment, Education, Instrument, ResearchConsent, Status
-from veerkracht.spiderweb.services.webs import compute_scores
+
+from .models import Assessment, Education, Instrument, ResearchConsent, Status
+from .services.webs import compute_scores
 
 BATCH = 5000
 UNUSABLE_PASSWORD = "!"  # noqa: S105 - not a password: Django's marker for "log in by code only"

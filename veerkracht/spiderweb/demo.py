@@ -10,12 +10,12 @@ from django.utils import timezone
 
 from veerkracht.accounts.models import User
 from veerkracht.regions.models import Region
-from veerkracht.spiderweb.models import Assessment, Instrument, Status
-from veerkracht.spiderweb.services import instruments as instrument_services
-from veerkracht.spiderweb.services import sharing as sharing_services
-from veerkracht.spiderweb.services import webs as web_services
 
 from . import demo_population
+from .models import Assessment, Instrument, Status
+from .services import instruments as instrument_services
+from .services import sharing as sharing_services
+from .services import webs as web_services
 
 # (e-mail, instrument slug, starting level per dimension, monthly change)
 DEMO_PEOPLE = [

@@ -22,10 +22,10 @@ from veerkracht.accounts.demo import DEMO_DOMAIN
 from veerkracht.accounts.models import User
 from veerkracht.core.vocabulary import DIMENSION_KEYS
 from veerkracht.regions.models import Region
-from veerkracht.spiderweb.services.instruments import instruments_load_bundled
 
 from .bulk import ResidentSpec, WebSpec, answers_for, residents_create
 from .models import Instrument
+from .services.instruments import instruments_load_bundled
 
 PEOPLE = 4000
 MONTHS = 34  # the last 34 closed months (January 2024 to October 2026 when loaded in November 2026)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from veerkracht.spiderweb.models import Assessment, Instrument, Status
-from veerkracht.spiderweb.services import webs as web_services
+from .models import Assessment, Instrument, Status
+from .services import webs as web_services
 
 SESSION_KEY = "spiderweb_draft"
 

@@ -4,7 +4,8 @@ person has stored comes from personal_data.py (AVG right of access)."""
 from __future__ import annotations
 
 from veerkracht.core.vocabulary import DIMENSION_KEYS
-from veerkracht.spiderweb.models import Assessment
+
+from .models import Assessment
 
 
 def web_export(web: Assessment) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.spiderweb.models import Education, Reflection, ShareScope
+from .models import Education, Reflection, ShareScope
 
 
 class ReflectionForm(forms.ModelForm):

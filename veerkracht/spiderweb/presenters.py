@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.lib.radar import Series, sparkline_svg, spider_web_svg
-from veerkracht.spiderweb.models import Assessment, localized
+
+from .models import Assessment, localized
 
 # Decorative faces for the simple and children's versions; the number stays the accessible name.
 FACES = {0: "😟", 1: "😟", 2: "😟", 3: "🙁", 4: "🙁", 5: "😐", 6: "🙂", 7: "🙂", 8: "😀", 9: "😀", 10: "😀"}

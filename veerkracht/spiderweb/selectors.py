@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from veerkracht.spiderweb.models import (
+from .models import (
     Assessment,
     ConversationNote,
     Instrument,

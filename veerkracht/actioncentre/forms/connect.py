@@ -8,12 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import Organisation, OrganisationType
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Subregion
 from veerkracht.regions.selectors import municipalities_for_region
 
 from ..models import Availability, ConnectionStatus
+from ..vocab import HELP_TYPES
 
 
 def _flags_field(flags, label, help_text=""):

@@ -6,12 +6,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import Organisation
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Subregion
 
 from ..images import MAX_UPLOAD_BYTES, prepare_photo
 from ..models import Initiative, Need, Phase
+from ..vocab import HELP_TYPES
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):

@@ -6,13 +6,13 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.selectors import municipalities_for_region
 
 from ..models import CloseReason, RequestKind, RequestStatus, allowed_transitions
 from ..selectors.requests import ASSIGNEE_ME, ASSIGNEE_NOBODY, STATUS_ALL, STATUS_OPEN
 from ..services.requests import MAX_BULK
+from ..vocab import HELP_TYPES
 
 HONEYPOT_FIELD = "website"
 

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Membership, Organisation, Role
 from veerkracht.accounts.permissions import is_actioncentre_staff
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
 from veerkracht.core.ratelimit import too_many
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
@@ -36,6 +35,7 @@ from ..models import (
     Review,
 )
 from ..tokens import hash_token, new_token
+from ..vocab import HELP_TYPES
 
 PROPOSALS_PER_DAY = 20  # for initiative owners; staff have no limit
 

@@ -28,7 +28,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Organisation, Role
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
@@ -46,6 +45,7 @@ from ..models import (
     Review,
 )
 from ..tokens import hash_token, new_token, unsubscribe_token
+from ..vocab import HELP_TYPES
 
 # Path segments under /initiatieven/ that are pages, not initiatives.
 RESERVED_SLUGS = frozenset({"nieuw", "goedkeuren", "afmelden"})

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Role
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
@@ -34,6 +33,7 @@ from ..models import (
     follow_path,
 )
 from ..tokens import hash_token, new_token
+from ..vocab import HELP_TYPES
 
 DESCRIPTION_MAX = 3000
 MAX_BULK = 100  # one board page holds 25; more in one go is not a person clicking

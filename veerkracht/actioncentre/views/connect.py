@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
-from veerkracht.actioncentre.vocab import HELP_TYPES
 from veerkracht.core.http import base_url
 from veerkracht.regions.selectors import get_region_or_404
 
@@ -44,6 +43,7 @@ from ..permissions.connect import (
 from ..permissions.requests import get_request_for_user, require_staff
 from ..selectors import connect as selectors
 from ..services import connect as services
+from ..vocab import HELP_TYPES
 
 PAGE_SIZE = 20
 TARGET = re.compile(r"(offer|ambassador|partner)-[0-9]{1,12}")  # safe inside an HTML id

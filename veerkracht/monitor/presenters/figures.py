@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from veerkracht.core.indicators import UNITS, breakdowns, get_indicator
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.lib.charts import Bar, Line, bar_chart_svg, trend_svg
-from veerkracht.monitor.compute.periods import Span
-from veerkracht.monitor.compute.privacy import THRESHOLD
 
+from ..compute.periods import Span
+from ..compute.privacy import THRESHOLD
 from ..models import Figure
 
 HIDDEN = f"< {THRESHOLD}"

@@ -27,6 +27,8 @@ from veerkracht.policy.views import FILTERED_OUT_COLOUR, STATUS_COLOURS
 from veerkracht.regions.models import Municipality
 from veerkracht.regions.tests.factories import MunicipalityFactory, RegionFactory
 
+from .factories import PolicyFactory
+
 pytestmark = pytest.mark.django_db
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -245,13 +247,7 @@ def _fill_register(region, *, yes=("GM0935", "GM0917"), no=("GM0983",)):
     for code in yes:
         save(region.municipalities.get(code=code))
     for code in no:
-        save(
-            region.municipalities.get(code=code),
-            in_policy=False,
-            since_year=None,
-            levels=[],
-            themes=["youth"],
-        )
+        PolicyFactory(code=code, **_state(in_policy=False, since_year=None, levels=[], themes=["youth"]))
 
 
 def _svg(html: str) -> ET.Element:

@@ -14,7 +14,8 @@ from django.db import transaction
 
 from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSION_KEYS
-from veerkracht.spiderweb.models import (
+
+from ..models import (
     Instrument,
 )
 

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
-from veerkracht.spiderweb.models import (
+
+from ..models import (
     Assessment,
     ConversationNote,
     Share,

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from veerkracht.accounts.models import AgeBand
 from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSION_KEYS
-from veerkracht.spiderweb.models import (
+
+from ..models import (
     Assessment,
     Education,
     Instrument,

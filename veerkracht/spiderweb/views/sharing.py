@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
 from veerkracht.core.http import base_url
-from veerkracht.spiderweb.services import sharing as services
 
 from ..forms import ClaimForm, NoteForm, ShareForm
 from ..permissions import get_assessment_for_user, get_share_for_owner, get_shared_web_for_professional
@@ -29,6 +28,7 @@ from ..selectors import (
     shares_of,
     webs_per_share,
 )
+from ..services import sharing as services
 
 
 @login_required

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import json_attachment
-from veerkracht.spiderweb.services import webs as services
 
 from ..drafts import SessionWeb, StoredWeb
 from ..exports import fhir_export, web_export
@@ -27,6 +26,7 @@ from ..selectors import (
     research_consent_given,
     research_consent_initial,
 )
+from ..services import webs as services
 
 
 def home(request: HttpRequest) -> HttpResponse:

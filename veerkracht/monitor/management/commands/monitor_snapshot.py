@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from veerkracht.monitor.compute.snapshots import snapshot_run
 from veerkracht.regions.models import Region
+
+from ...compute.snapshots import snapshot_run
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from veerkracht.regions.services import MUNICIPALITIES_CSV, region_load
+from ...services import MUNICIPALITIES_CSV, region_load
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from veerkracht.spiderweb.services.instruments import INSTRUMENT_DIR, instrument_load_file
+from ...services.instruments import INSTRUMENT_DIR, instrument_load_file
 
 
 class Command(BaseCommand):
