@@ -3,8 +3,9 @@
 Only JPEG, PNG and WebP are accepted, at most 5 MB and 20 megapixels. The pixel check happens on the
 header, before any pixel is decoded, so a small file that would unpack into a huge bitmap (a
 "decompression bomb") is refused without using the memory. Every photo is re-encoded as a JPEG of at most
-1600 px on its long side: that drops all metadata (EXIF, GPS position, camera serial, comments), and the
-file gets a random name, because an uploader's file name can contain personal data.
+1600 px on its long side, built from the pixels alone: that drops all metadata (EXIF, GPS position,
+camera serial, XMP, IPTC, JPEG comments, PNG text chunks), and the file gets a random name, because an
+uploader's file name can contain personal data.
 """
 
 from __future__ import annotations
@@ -90,9 +91,11 @@ def _encode(image: Image.Image) -> PreparedPhoto:
     elif image.mode != "RGB":
         image = image.convert("RGB")
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    # A new image from the pixels alone: nothing of the upload's metadata (EXIF, GPS, XMP, IPTC, a
+    # JPEG comment, PNG text chunks, an ICC profile) can travel along in `info` into the new file.
+    clean = Image.frombytes("RGB", image.size, image.tobytes())
     out = io.BytesIO()
-    # No exif=, icc_profile= or comment=: the new file carries no metadata at all.
-    image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    clean.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return PreparedPhoto(
         content=out.getvalue(),
         name=f"{secrets.token_hex(16)}.jpg",

@@ -90,3 +90,70 @@ def test_files_over_5_mb_are_refused(monkeypatch):
     monkeypatch.setattr(images, "MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
     with pytest.raises(ValidationError, match="hoogstens 5 MB"):
         prepare_photo(big)
+
+
+# --- Every other kind of metadata goes too ----------------------------------------------------------
+
+SECRET = "Jan de Vries, Hoofdstraat 12, Heerlen"
+
+
+def _segments(jpeg: bytes) -> list[int]:
+    """The markers of a JPEG's segments up to the image data (APPn = 0xE0–0xEF, COM = 0xFE)."""
+    markers, i = [], 2
+    while i < len(jpeg) and jpeg[i] == 0xFF:
+        marker = jpeg[i + 1]
+        markers.append(marker)
+        if marker == 0xDA:  # start of scan: the pixels follow
+            break
+        i += 2 + int.from_bytes(jpeg[i + 2 : i + 4], "big")
+    return markers
+
+
+def _with_app_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
+    """Insert an APPn segment right after the start-of-image marker."""
+    segment = bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload
+    return jpeg[:2] + segment + jpeg[2:]
+
+
+def _iptc() -> bytes:
+    # Photoshop "8BIM" resource 0x0404 (IPTC-NAA) holding a caption record (2:120).
+    caption = SECRET.encode()
+    record = b"\x1c\x02\x78" + len(caption).to_bytes(2, "big") + caption
+    resource = b"8BIM\x04\x04\x00\x00" + len(record).to_bytes(4, "big") + record
+    return _with_app_segment(_image_bytes(size=(60, 40)), 0xED, b"Photoshop 3.0\x00" + resource)
+
+
+def _xmp() -> bytes:
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{SECRET}</dc:creator></x:xmpmeta>'.encode()
+    return _with_app_segment(_image_bytes(size=(60, 40)), 0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp)
+
+
+def _png_text() -> bytes:
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", SECRET)
+    info.add_text("Comment", SECRET, zip=True)  # zTXt
+    info.add_itxt("Description", SECRET, lang="nl")  # iTXt
+    return _image_bytes("PNG", size=(60, 40), pnginfo=info)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(lambda: _image_bytes(size=(60, 40), comment=SECRET.encode()), id="jpeg-comment"),
+        pytest.param(_xmp, id="xmp"),
+        pytest.param(_iptc, id="iptc"),
+        pytest.param(_png_text, id="png-text-chunks"),
+    ],
+)
+def test_comments_xmp_iptc_and_png_text_are_removed(data):
+    original = data()
+    assert SECRET.encode() in original or b"x\x9c" in original  # the test file really carries it
+    photo = prepare_photo(_upload(original))
+    assert SECRET.encode() not in photo.content
+    markers = _segments(photo.content)
+    assert 0xFE not in markers, "a JPEG comment (COM) survived"
+    assert [m for m in markers if 0xE1 <= m <= 0xEF] == [], "an APP segment (EXIF, XMP, IPTC, ICC) survived"
+    with Image.open(io.BytesIO(photo.content)) as result:
+        assert not {"comment", "xmp", "photoshop", "icc_profile", "exif"} & set(result.info)
