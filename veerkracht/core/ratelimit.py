@@ -8,8 +8,16 @@ from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR is set from X-Forwarded-For by the proxy middleware when BEHIND_PROXY is on.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address: behind a proxy (BEHIND_PROXY, TRUSTED_PROXY_COUNT) taken from
+    X-Forwarded-For the way allauth's own login limits take it, so every limit counts the same client."""
+    from allauth.account.adapter import get_adapter
+    from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+    try:
+        return get_adapter().get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):
+        # A forwarded-for header with fewer addresses than trusted proxies did not pass our proxies.
+        return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def too_many(scope: str, key: str, *, limit: int, seconds: int) -> bool:

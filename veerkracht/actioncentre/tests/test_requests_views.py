@@ -540,3 +540,33 @@ def test_without_a_region_the_landing_page_still_works_and_the_intake_is_a_404(c
     assert client.get(reverse("actioncentre:home")).status_code == 200
     assert client.get(reverse("actioncentre:intake")).status_code == 404
     assert client.get(reverse("actioncentre:thanks")).status_code == 200
+
+
+def test_behind_a_proxy_the_intake_limit_counts_each_client_not_the_proxy(region, settings):
+    """Production behind one proxy: every request comes from the proxy's address, the client's is in
+    X-Forwarded-For. One busy client is limited; another client is not."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    busy = Client(HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+    for i in range(5):
+        assert (
+            busy.post(
+                reverse("actioncentre:intake"), form_data(region, email=f"b{i}@example.org")
+            ).status_code
+            == 302
+        )
+    assert (
+        busy.post(reverse("actioncentre:intake"), form_data(region, email="b9@example.org")).status_code
+        == 429
+    )
+    # A client cannot hide behind an address of its own choosing: the proxy appends the real one.
+    spoofing = Client(HTTP_X_FORWARDED_FOR="198.51.100.99, 203.0.113.5", **proxy)
+    assert (
+        spoofing.post(reverse("actioncentre:intake"), form_data(region, email="s@example.org")).status_code
+        == 429
+    )
+    other = Client(HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    assert (
+        other.post(reverse("actioncentre:intake"), form_data(region, email="o@example.org")).status_code
+        == 302
+    )
