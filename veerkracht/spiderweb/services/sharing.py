@@ -132,6 +132,11 @@ def share_claim(*, professional, code: str) -> Share:
     return share
 
 
+def share_claim_failed(*, professional) -> None:
+    """A wrong, used or expired code was tried: written down (with who tried, never the code)."""
+    log_action("spiderweb.share.claim_failed", actor=professional)
+
+
 @transaction.atomic
 def share_revoke(*, share: Share) -> Share:
     if share.revoked_at is None:

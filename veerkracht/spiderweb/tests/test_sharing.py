@@ -208,3 +208,43 @@ def test_sharing_through_the_pages(client_for, resident, professional, make_web)
 def test_the_shared_page_is_only_for_professionals(client_for, resident, staff):
     assert client_for(resident).get(reverse("spiderweb:shared_home")).status_code == 404
     assert client_for(staff).get(reverse("spiderweb:shared_home")).status_code == 404
+
+
+def test_guessing_codes_is_stopped_and_every_failure_is_written_down(client_for, professional, settings):
+    from django.urls import reverse
+
+    from veerkracht.core.models import AuditLogEntry
+    from veerkracht.spiderweb.views import sharing as views
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    client = client_for(professional)
+    url = reverse("spiderweb:shared_home")
+    limit = views.CLAIMS_PER_PROFESSIONAL[0]
+    for i in range(limit):
+        response = client.post(url, {"code": f"AAAA-{i:04d}"})
+        assert response.status_code == 200 and "klopt niet" in response.content.decode()
+    response = client.post(url, {"code": "AAAA-9999"})
+    assert response.status_code == 429 and "te vaak een code geprobeerd" in response.content.decode()
+    failures = AuditLogEntry.objects.filter(code="spiderweb.share.claim_failed", actor=professional)
+    assert failures.count() == limit
+    assert all("AAAA" not in str(entry.data) for entry in failures)  # the tried code is never stored
+
+
+def test_codes_tried_from_one_address_are_limited_across_accounts(client_for, region, settings):
+    from django.urls import reverse
+
+    from veerkracht.accounts.tests.factories import UserFactory
+    from veerkracht.spiderweb.views import sharing as views
+
+    url = reverse("spiderweb:shared_home")
+    limit = views.CLAIMS_PER_ADDRESS[0]
+    tried = 0
+    for n in range(limit // views.CLAIMS_PER_PROFESSIONAL[0] + 1):
+        client = client_for(UserFactory(email=f"gp{n}@example.org", roles=[Role.PROFESSIONAL]))
+        for _ in range(views.CLAIMS_PER_PROFESSIONAL[0]):
+            status = client.post(url, {"code": "BBBB-CCCC"}, REMOTE_ADDR="192.0.2.10").status_code
+            tried += 1
+            if tried > limit:
+                assert status == 429
+                return
+    pytest.fail("the address limit never applied")

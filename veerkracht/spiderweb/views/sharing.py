@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
 from veerkracht.core.http import base_url
+from veerkracht.core.ratelimit import client_ip, too_many
 
 from ..forms import ClaimForm, NoteForm, ShareForm
 from ..permissions import get_assessment_for_user, get_share_for_owner, get_shared_web_for_professional
@@ -29,6 +30,10 @@ from ..selectors import (
     webs_per_share,
 )
 from ..services import sharing as services
+
+# Attempts to open a shared web with a code, per hour (a professional needs one per resident).
+CLAIMS_PER_PROFESSIONAL = (10, 60 * 60)
+CLAIMS_PER_ADDRESS = (20, 60 * 60)
 
 
 @login_required
@@ -78,19 +83,37 @@ def shared_home(request: HttpRequest) -> HttpResponse:
     if not request.user.has_role(Role.PROFESSIONAL):
         raise Http404
     form = ClaimForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            share = services.share_claim(professional=request.user, code=form.cleaned_data["code"])
-        except ValidationError as exc:
-            form.add_error("code", exc)
+        if _claims_limited(request):
+            form.add_error(
+                "code", _("Je hebt te vaak een code geprobeerd. Wacht een uur en probeer het dan opnieuw.")
+            )
+            status = 429
         else:
-            messages.success(request, _("Gelukt. Je kunt het spinnenweb nu bekijken."))
-            if share.assessment_id is None:  # the first web was deleted; later ones are listed below
-                return redirect("spiderweb:shared_home")
-            return redirect("spiderweb:shared_web", share.pk, share.assessment_id)
+            try:
+                share = services.share_claim(professional=request.user, code=form.cleaned_data["code"])
+            except ValidationError as exc:
+                services.share_claim_failed(professional=request.user)
+                form.add_error("code", exc)
+            else:
+                messages.success(request, _("Gelukt. Je kunt het spinnenweb nu bekijken."))
+                if share.assessment_id is None:  # the first web was deleted; later ones are listed below
+                    return redirect("spiderweb:shared_home")
+                return redirect("spiderweb:shared_web", share.pk, share.assessment_id)
     shares = webs_per_share(list(active_shares_for_professional(request.user)))
     ended = ended_shares_for_professional(request.user)
-    return render(request, "spiderweb/shared_home.html", {"form": form, "shares": shares, "ended": ended})
+    context = {"form": form, "shares": shares, "ended": ended}
+    return render(request, "spiderweb/shared_home.html", context, status=status)
+
+
+def _claims_limited(request: HttpRequest) -> bool:
+    """A code has 32^8 values; guessing is stopped long before: per professional and per address."""
+    limit, seconds = CLAIMS_PER_PROFESSIONAL
+    if too_many("spiderweb.claim.user", str(request.user.pk), limit=limit, seconds=seconds):
+        return True
+    limit, seconds = CLAIMS_PER_ADDRESS
+    return too_many("spiderweb.claim.ip", client_ip(request), limit=limit, seconds=seconds)
 
 
 @login_required
