@@ -31,6 +31,9 @@ class PersonalData:
     erase: Callable[[object], None]
     # Models that look personal (a name or e-mail field) but are not, with the reason.
     not_personal: Mapping[str, str] = field(default_factory=dict)
+    # Audit-log codes (prefixes) about a person's health: shown to that person only, never in the back
+    # office (a "spider web viewed by a named GP" line reveals a care relationship).
+    private_log_codes: tuple[str, ...] = ()
 
 
 _registered: dict[str, PersonalData] = {}
@@ -54,6 +57,11 @@ def declared_models() -> set[str]:
         found |= {label.lower() for label in declaration.models}
         found |= {label.lower() for label in declaration.not_personal}
     return found
+
+
+def private_log_codes() -> tuple[str, ...]:
+    """Every app's private audit-log code prefixes."""
+    return tuple(code for declaration in _registered.values() for code in declaration.private_log_codes)
 
 
 def export_all(user) -> dict:

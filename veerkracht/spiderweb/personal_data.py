@@ -86,5 +86,6 @@ register(
         ),
         export=export,
         erase=erase,
+        private_log_codes=("spiderweb.",),
     )
 )
