@@ -29,9 +29,9 @@ def test_the_monitor_on_a_phone_shows_figures_tables_and_hides_small_groups(
     expect(page.get_by_role("img", name="Gemiddeld cijfer per onderdeel").first).to_be_visible()
     _fits(page)
 
-    # The subregion lists its municipalities; a small one shows "< 10".
+    # The subregion lists its municipalities; a hidden one shows "verborgen".
     browser_page.after(lambda: page.get_by_role("link", name="Zuid-Limburg").first.click())
-    expect(page.get_by_role("row", name="Vaals")).to_contain_text("< 10")
+    expect(page.get_by_role("row", name="Vaals")).to_contain_text("verborgen")
     _fits(page)
 
     # Health outcomes for Maastricht; the split by education per municipality is for analysts.

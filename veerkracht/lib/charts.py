@@ -3,7 +3,7 @@
 Same rules as ``svg.py``: presentation attributes only (strict CSP), explicit size and viewBox,
 deterministic output, and one accessible image per chart (``role="img"`` with a title; the page always
 shows the same numbers in a table next to it). A value that is hidden for privacy is drawn as a dashed
-outline with "< 10", never as a bar.
+outline with "verborgen", never as a bar.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ DASHES = ("", "6 3", "2 3", "8 3 2 3")
 class Bar:
     label: str
     value: float | None  # None: no data or hidden
-    hidden: bool = False  # hidden for privacy ("< 10")
+    hidden: bool = False  # hidden for privacy ("verborgen")
     text: str | None = None  # the value as shown (e.g. "6,8" or "12")
 
 
@@ -46,7 +46,13 @@ def _text(x: float, y: float, text: str, *, size: int, fill: str = TEXT_COLOUR, 
 
 
 def bar_chart_svg(
-    *, bars: Sequence[Bar], title: str, max_value: float, width: int = 340, bar_height: int = 18
+    *,
+    bars: Sequence[Bar],
+    title: str,
+    max_value: float,
+    width: int = 340,
+    bar_height: int = 18,
+    hidden_label: str = "verborgen",
 ) -> str:
     """Horizontal bars with the label above each bar (fits a phone); values at the end of the bar."""
     font = 13
@@ -56,12 +62,16 @@ def bar_chart_svg(
     for index, bar in enumerate(bars):
         top = index * row
         parts.append(_text(0, top + font, bar.label, size=font))
-        parts += _bar(bar, top + font + 6, bar_height, font, max_value=max_value, usable=width - 60)
+        parts += _bar(
+            bar, top + font + 6, bar_height, font, max_value=max_value, usable=width - 60, hidden=hidden_label
+        )
     return _svg(parts, title, width, height)
 
 
-def _bar(bar: Bar, y: float, bar_height: int, font: int, *, max_value: float, usable: float) -> list[str]:
-    """The axis tick, the bar (or the dashed "< 10" box) and the value text of one bar."""
+def _bar(
+    bar: Bar, y: float, bar_height: int, font: int, *, max_value: float, usable: float, hidden: str
+) -> list[str]:
+    """The axis tick, the bar (or the dashed box of a hidden value) and the value text of one bar."""
     parts = [
         tag(
             "line",
@@ -71,7 +81,7 @@ def _bar(bar: Bar, y: float, bar_height: int, font: int, *, max_value: float, us
     if bar.hidden:
         box = {"x": 0.5, "y": y + 0.5, "width": 40, "height": bar_height - 1, "fill": "none"}
         parts.append(tag("rect", {**box, "stroke": MUTED_TEXT_COLOUR, "stroke-dasharray": "3 2"}))
-        label, end = "< 10", 46
+        label, end = hidden, 46
     elif bar.value is None:
         label, end = "–", 4
     else:

@@ -41,7 +41,7 @@ api = NinjaAPI(
         "Published figures of the Positive Health movement monitor: what the movement does, the "
         "residents it reaches and, from consented spider webs, how they rate their health. Figures "
         "about residents are protected against small numbers: a group of fewer than 10 people is shown "
-        'as "< 10" and has no value, and more cells are hidden where a sum could give one away. '
+        'as "verborgen" and has no value, and more cells are hidden where a sum could give one away. '
         "Splits per municipality by age band or education level (and the health gap per municipality) "
         "need the analyst role: log in on the site first. Dutch: open data van de monitor."
     ),
@@ -173,7 +173,7 @@ class FigureOut(Schema):
     n: int | None = Field(description="People behind a figure about residents; null when suppressed.")
     suppressed: bool
     shown: float | str | None = Field(
-        description='The value as every output shows it: "< 10" when suppressed.'
+        description='The value as every output shows it: "verborgen" when suppressed.'
     )
     data: dict[str, Any] | None = Field(
         description="Outcomes: per dimension the mean, spread and score bands, or the paired change."
@@ -423,7 +423,7 @@ def period_list(request: HttpRequest, kind: KindQuery = None):
     description=(
         "The published figures of one indicator for one period: per area (optionally one level or one "
         "area) the total, or with `breakdown` every category of that split. Suppressed figures have "
-        'no value, n or data and show "< 10". Without `period`: the latest closed period of the first '
+        'no value, n or data and show "verborgen". Without `period`: the latest closed period of the first '
         "period kind the indicator is published for. Splits per municipality that need the analyst "
         "role answer 403 when asked for explicitly, and are left out (see `hidden_levels`) otherwise."
     ),

@@ -1,6 +1,6 @@
 """Small-number protection, in one place: every figure about residents passes through here.
 
-Rule 1 (primary suppression): a cell based on 1 to 9 people is not shown ("< 10").
+Rule 1 (primary suppression): a cell based on 1 to 9 people is not shown ("verborgen").
 Rule 2 (complementary suppression): published figures add up. A region's total is the sum of its
 subregions and municipalities; an area's total is the sum of its age bands (or education levels). When
 a hidden cell is the only unknown in such a sum, or the hidden cells of a sum together hold fewer than
@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 THRESHOLD = 10
+HIDDEN = "verborgen"  # the mark of every hidden figure, in pages, CSV, PDF and the API
 
 Equation = tuple[Hashable, Sequence[Hashable]]  # (total, the parts that add up to it)
 
@@ -268,5 +269,8 @@ def hierarchy_equations(
 
 
 def shown(value: float | None, suppressed: bool) -> str | float | None:
-    """How a figure appears in every output: the value, or "< 10" when it is hidden."""
-    return f"< {THRESHOLD}" if suppressed else value
+    """How a figure appears in every output: the value, or "verborgen" when it is hidden.
+
+    One neutral mark whatever the reason: "< 10" on a cell hidden to protect a neighbour would be false
+    (it may hold many more people) and would tell an attacker which cells are small."""
+    return HIDDEN if suppressed else value

@@ -17,7 +17,7 @@ PER_DIMENSION = ("score", "gap", "change")
 
 
 def write_csv(out, indicator: Indicator, span: Span, rows: Iterable[Figure], names: dict) -> None:
-    """One row per figure (per figure and dimension for outcomes), hidden ones as "< 10"."""
+    """One row per figure (per figure and dimension for outcomes), hidden ones as "verborgen"."""
     out.write("\ufeff")  # so spreadsheet programs read the accents right
     writer = csv.writer(out, delimiter=";")
     dims = indicator.key in PER_DIMENSION

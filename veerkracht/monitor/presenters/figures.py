@@ -8,17 +8,21 @@ from dataclasses import dataclass, field
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from veerkracht.core.indicators import UNITS, breakdowns, get_indicator
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.lib.charts import Bar, Line, bar_chart_svg, trend_svg
 
 from ..compute.periods import Span
-from ..compute.privacy import THRESHOLD
 from ..models import Figure
 
-HIDDEN = f"< {THRESHOLD}"
 DIMENSIONS = [(key, str(DIMENSION_NAMES[key])) for key in DIMENSION_KEYS]
+
+
+# The one mark of a hidden figure on pages, in CSV files and the PDF, in the reader's language. (The API
+# always says "verborgen": compute.privacy.HIDDEN.)
+HIDDEN = gettext_lazy("verborgen")
 
 
 def number(value: float | None, decimals: int = 0) -> str:
@@ -35,7 +39,7 @@ def decimals_for(indicator: str) -> int:
 
 
 def shown(figure: Figure | None) -> str:
-    """The text for a figure in every output: the number, "< 10" when hidden, "–" when there is none."""
+    """The text for a figure in every output: the number, "verborgen" when hidden, "–" when there is none."""
     if figure is None:
         return "–"
     if figure.suppressed:
@@ -110,7 +114,7 @@ def dimension_bars(figure: Figure | None, title: str) -> str:
         else:
             mean = figure.data[key]["mean"]
             bars.append(Bar(name, mean, text=number(mean, 1)))
-    return bar_chart_svg(bars=bars, title=title, max_value=10)
+    return bar_chart_svg(bars=bars, title=title, max_value=10, hidden_label=str(HIDDEN))
 
 
 def score_rows(figure: Figure | None) -> list[dict]:

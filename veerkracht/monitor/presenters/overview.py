@@ -191,7 +191,7 @@ def reach_map(
 
 
 def _reach_legend(maximum: float) -> list[dict]:
-    legend = [{"colour": geo.NO_DATA_COLOUR, "label": _("geen, of minder dan 10 mensen")}]
+    legend = [{"colour": geo.NO_DATA_COLOUR, "label": _("geen, of verborgen")}]
     for k, colour in enumerate(geo.SEQUENTIAL_COLOURS, start=1):
         # Shown values are never below 10 (smaller ones are hidden), so the first class starts there.
         low, high = max(math.floor((k - 1) * maximum / 4) + 1, 10), math.floor(k * maximum / 4)

@@ -24,7 +24,7 @@ from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
-HIDDEN = "< 10"
+HIDDEN = "verborgen"
 
 
 def get(client: Client, path: str, **params):

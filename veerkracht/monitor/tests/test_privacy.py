@@ -132,7 +132,7 @@ def test_hiding_spreads_over_the_area_tree():
 
 def test_shown_gives_the_same_text_everywhere():
     assert shown(12, False) == 12
-    assert shown(None, True) == "< 10"
+    assert shown(None, True) == "verborgen"
 
 
 area_counts = st.dictionaries(

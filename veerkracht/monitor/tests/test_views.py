@@ -45,9 +45,9 @@ def test_the_municipality_page_shows_known_numbers_and_hides_small_groups(monito
     assert "25 deelnemers" in page
     assert dutch(monitor_data.expected["score_2025_mean"][MAASTRICHT]) in page
     vaals = client.get(reverse("monitor:municipality", args=[VAALS]), {"periode": "2025"}).content.decode()
-    assert "Minder dan 10 mensen" in vaals and "3,0" not in vaals
+    assert "Deze cijfers zijn verborgen" in vaals and "3,0" not in vaals
     sub = client.get(reverse("monitor:subregion", args=[ZUID_LIMBURG]), {"periode": "2025"}).content.decode()
-    assert "&lt; 10" in sub
+    assert "verborgen" in sub
 
 
 def test_no_hidden_figure_carries_a_value_anywhere(monitor_data):
@@ -104,8 +104,8 @@ def test_csv_has_the_same_numbers_and_hides_what_the_page_hides(monitor_data, cl
     assert by_area[(MAASTRICHT, "")][header.index("waarde")] == str(
         monitor_data.expected["reach_2025"][MAASTRICHT]
     )
-    assert by_area[(VAALS, "")][header.index("waarde")] == "< 10"
-    assert by_area[(VAALS, "")][header.index("n")] == "< 10"
+    assert by_area[(VAALS, "")][header.index("waarde")] == "verborgen"
+    assert by_area[(VAALS, "")][header.index("n")] == "verborgen"
     # Age splits per municipality: only for analysts.
     assert not any(r[5] == "age_band" and r[2] == "municipality" for r in body)
     analyst_rows = client_for(analyst).get(reverse("monitor:download", args=["reach"]), {"periode": "2025"})
@@ -139,3 +139,15 @@ def test_query_count_does_not_grow_with_more_municipalities_in_the_table(
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(reverse("monitor:region"), {"periode": "2025"})
     assert HEERLEN  # the subregion holds Heerlen, Maastricht and Vaals among others
+
+
+def test_every_hidden_figure_carries_the_same_neutral_mark(monitor_data, client):
+    """Vaals is hidden because 3 people are too few, Heerlen (12 people) only to protect Vaals: both
+    say "verborgen", and no page claims a hidden cell holds fewer than 10 people."""
+    sub = client.get(reverse("monitor:subregion", args=[ZUID_LIMBURG]), {"periode": "2025"}).content.decode()
+    rows = {name: sub[sub.index(f">{name}<") :].split("</tr>", 1)[0] for name in ("Vaals", "Heerlen")}
+    assert "verborgen" in rows["Vaals"] and "verborgen" in rows["Heerlen"]
+    url = reverse("monitor:municipality", args=[HEERLEN])
+    heerlen = client.get(url, {"periode": "2025"}).content.decode()
+    for html in (sub, heerlen):
+        assert "&lt; 10" not in html and "< 10" not in html and "minder dan 10 mensen" not in html.lower()
