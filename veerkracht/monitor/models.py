@@ -27,10 +27,13 @@ class AreaLevel(models.TextChoices):
 class Period(models.Model):
     """One snapshot: the figures of one region for one month, quarter or year.
 
-    A period that had ended when it was computed is closed and never computed again, so trends keep
-    their history when the underlying rows change later. An open period (the current month, quarter
-    or year) is recomputed on every run, and only for movement figures: figures about residents are
-    only published for closed periods (two versions of an open period could be subtracted).
+    A period that had ended when it was computed is closed: it is published, and its figures never
+    change again, not on a later run, not when someone withdraws consent or deletes
+    their account (two versions of one period could be subtracted to find that person). Trends keep
+    their history that way too. An indicator registered later is filled in for it, once (``indicators``
+    records which were computed). An open period (the current month, quarter or year) is recomputed on
+    every run, and only for movement figures: figures about residents are only published for closed
+    periods.
     """
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="monitor_periods")
@@ -39,6 +42,9 @@ class Period(models.Model):
     end = models.DateField(help_text="first day after the period")
     is_closed = models.BooleanField(default=False)
     taken_at = models.DateTimeField()
+    # The indicators computed for this period (also those without a figure): a closed period gets
+    # only the indicators missing here, so nothing published is ever computed again.
+    indicators = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("momentopname")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -11,7 +11,7 @@ from veerkracht.core.indicators import Indicator
 from veerkracht.monitor.compute.snapshots import snapshot_run
 from veerkracht.monitor.models import Figure, Period
 
-from .conftest import HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
+from .conftest import AMS, HEERLEN, MAASTRICHT, VAALS, ZUID_LIMBURG
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +123,63 @@ def test_a_new_indicator_only_needs_registering(monitor_data, monkeypatch):
             rows=_sessions,
         ),
     )
-    snapshot_run(region=monitor_data.region, now=monitor_data.now, rebuild=True)
+    before = _published()
+    result = snapshot_run(region=monitor_data.region, now=monitor_data.now)
     assert value("sessions", "2025", "limburg").value == 2
     assert value("sessions", "2025", ZUID_LIMBURG).value == 2
+    assert value("sessions", "2025-K3", "limburg").value == 2
+    # Filled in once, next to what was published: nothing published changed.
+    assert [row for row in _published() if row[2] != "sessions"] == before
+    again = snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    assert sorted(again.computed) == ["2026", "2026-02", "2026-K1"]
+    assert "2025" in result.computed
+
+
+def _published() -> list[tuple]:
+    """Every published figure, value, n and details included, with when it was taken."""
+    return sorted(
+        Figure.objects.filter(period__is_closed=True).values_list(
+            "period__kind",
+            "period__start",
+            "indicator",
+            "area_level",
+            "area_code",
+            "breakdown",
+            "category",
+            "value",
+            "n",
+            "suppressed",
+            "data",
+            "period__taken_at",
+        ),
+        key=repr,
+    )
+
+
+def test_a_published_period_never_changes_when_consent_is_withdrawn(monitor_data, make_web):
+    """Old minus new figures of one period would give the person's six scores: a withdrawal counts from
+    the next period that is computed, and what was published stays exactly as it was."""
+    from veerkracht.accounts.tests.factories import UserFactory
+    from veerkracht.spiderweb.models import Assessment
+    from veerkracht.spiderweb.services.webs import research_consent_set
+
+    published = _published()
+    leaving = monitor_data.residents["high"][0]
+    research_consent_set(user=leaving, given=False)
+    snapshot_run(region=monitor_data.region, now=monitor_data.now + timedelta(days=1))
+    assert _published() == published
+    assert value("score", "2025", MAASTRICHT).n == 25  # still with them, as published
+
+    # Eleven people make a web in March 2026; one of them withdraws before the quarter is computed.
+    march = datetime(2026, 3, 2, 12, 0, tzinfo=AMS)
+    newcomers = []
+    for i in range(11):
+        user = UserFactory(email=f"maart-{i}@example.org", municipality=leaving.profile.municipality)
+        research_consent_set(user=user, given=True, education="high")
+        Assessment.objects.filter(pk=make_web(user, score=6).pk).update(started_at=march, completed_at=march)
+        newcomers.append(user)
+    research_consent_set(user=newcomers[0], given=False)
+    snapshot_run(region=monitor_data.region, now=datetime(2026, 4, 15, 12, 0, tzinfo=AMS))
+    assert value("score", "2026-K1", MAASTRICHT).n == 10
+    before = {row[:2] for row in published}
+    assert [row for row in _published() if row[:2] in before] == published

@@ -10,14 +10,12 @@ from ...compute.snapshots import snapshot_run
 class Command(BaseCommand):
     help = (
         "Compute the monitor's figures for every period (run monthly, e.g. from cron on the 1st). "
-        "Safe to run twice or after a gap: stored closed periods are kept, missing ones are added."
+        "Safe to run twice or after a gap: published (closed) periods never change, missing periods and "
+        "indicators registered later are added, open periods are replaced."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--region", help="slug of one region (default: all regions)")
-        parser.add_argument(
-            "--rebuild", action="store_true", help="throw away every stored period and compute all again"
-        )
 
     def handle(self, *args, **options) -> None:
         regions = Region.objects.all()
@@ -26,8 +24,8 @@ class Command(BaseCommand):
             if not regions.exists():
                 raise CommandError(f"Unknown region: {options['region']}")
         for region in regions:
-            result = snapshot_run(region=region, rebuild=options["rebuild"])
+            result = snapshot_run(region=region)
             self.stdout.write(
                 f"{region.slug}: {len(result.computed)} periods computed, "
-                f"{result.skipped} closed periods kept, {result.figures} figures, {result.seconds:.1f}s"
+                f"{result.skipped} published periods kept, {result.figures} figures, {result.seconds:.1f}s"
             )
