@@ -140,3 +140,37 @@ def test_a_new_staff_member_must_set_up_two_step_login(browser_page, region):
     assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.RECOVERY_CODES).exists()
     browser_page.visit("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Samen werken aan een goed leven")
+
+
+def test_a_resident_deletes_their_account_after_reading_what_goes_and_what_stays(browser_page, resident):
+    from e2e.helpers import log_in_by_code
+    from veerkracht.actioncentre.models import Initiative
+    from veerkracht.actioncentre.services.initiatives import initiative_follow
+    from veerkracht.actioncentre.tests.factories import InitiativeFactory
+
+    kept = InitiativeFactory(owner=resident, title="Samen wandelen")
+    initiative_follow(initiative=kept, user=User.objects.create_user(email="buur@example.org"))
+    InitiativeFactory(owner=resident, title="Moestuin")
+    log_in_by_code(browser_page, resident)
+    page = browser_page.visit("/mijn-account/verwijderen/")
+    expect(page.get_by_role("heading", name="Dit verwijderen we")).to_be_visible()
+    expect(page.get_by_text("Je initiatief ‘Moestuin’, met het nieuws en de foto’s.")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("‘Samen wandelen’ blijft bestaan, want 1 persoon volgt het"))
+    ).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # Without the tick nothing happens, and the page says why.
+    browser_page.after(lambda: page.get_by_role("button", name="Verwijder mijn account").click())
+    expect(page.locator("#id_confirm_error")).to_have_text(
+        "Vink het vakje aan als je zeker weet dat je alles wilt verwijderen."
+    )
+    assert User.objects.filter(pk=resident.pk).exists()
+
+    page.get_by_label("Ja, ik wil mijn account en al mijn gegevens nu verwijderen.").check()
+    browser_page.after(lambda: page.get_by_role("button", name="Verwijder mijn account").click())
+    expect(page.get_by_text("Je account en je gegevens zijn verwijderd.")).to_be_visible()
+    assert not User.objects.filter(pk=resident.pk).exists()
+    assert list(
+        Initiative.objects.filter(title__in=["Samen wandelen", "Moestuin"]).values_list("title", "owner")
+    ) == [("Samen wandelen", None)]

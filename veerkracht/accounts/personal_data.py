@@ -1,15 +1,23 @@
 """What the accounts app holds about a person: the account, profile, roles, memberships, e-mail
-addresses and two-step login (allauth's tables), and what they did in the back office."""
+addresses and two-step login (allauth's tables), their sessions, and what they did in the back office."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from veerkracht.core.personal_data import PersonalData, register
+from veerkracht.core.personal_data import DELETED, Line, PersonalData, register
 
-from .models import Membership, Profile, RoleAssignment
+from .models import Membership, Organisation, Profile, RoleAssignment, User
 
 
 def export(user) -> dict:
@@ -36,13 +44,66 @@ def export(user) -> dict:
 
 def erase(user) -> None:
     """Everything of the account but the user row itself (accounts.services.account_delete removes it)."""
+    emails = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+    _erase_back_office_history(user)
+    _erase_sessions(user)
+    # An organisation whose contact address is this person's own address loses that address.
+    for email in set(emails):
+        Organisation.objects.filter(email__iexact=email).update(email="")
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    LogEntry.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()
     RoleAssignment.objects.filter(granted_by=user).update(granted_by=None)
     RoleAssignment.objects.filter(user=user).delete()
     Profile.objects.filter(user=user).delete()
+
+
+def _erase_back_office_history(user) -> None:
+    """What they did in the back office, and the back office's history of their account (its lines
+    name them: "Jan", "jan@example.org")."""
+    LogEntry.objects.filter(user=user).delete()
+    about = Q()
+    for model, pks in (
+        (User, [user.pk]),
+        (Profile, Profile.objects.filter(user=user).values_list("pk", flat=True)),
+        (RoleAssignment, RoleAssignment.objects.filter(user=user).values_list("pk", flat=True)),
+        (Membership, Membership.objects.filter(user=user).values_list("pk", flat=True)),
+        (EmailAddress, EmailAddress.objects.filter(user=user).values_list("pk", flat=True)),
+        (Authenticator, Authenticator.objects.filter(user=user).values_list("pk", flat=True)),
+    ):
+        content_type = ContentType.objects.get_for_model(model)
+        about |= Q(content_type=content_type, object_id__in=[str(pk) for pk in pks])
+    LogEntry.objects.filter(about).delete()
+
+
+def _erase_sessions(user) -> None:
+    """Their sessions on every device: a session may hold a spider-web draft, a login code or a
+    message. Sessions kept only in a cache (Redis) cannot be searched; they log nobody in once the
+    account is gone and expire within SESSION_COOKIE_AGE."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store, "get_model_class"):
+        return
+    store.clear_expired()
+    user_id = str(user.pk)
+    sessions = store.get_model_class().objects.only("session_key", "session_data")
+    for session in sessions.iterator(chunk_size=2000):
+        if store().decode(session.session_data).get(SESSION_KEY) == user_id:
+            store(session_key=session.session_key).delete()
+
+
+def summary(user) -> list[Line]:
+    lines = [Line(DELETED, _("Je account: je e-mailadres, je naam en je profiel."))]
+    names = sorted(Membership.objects.filter(user=user).values_list("organisation__name", flat=True))
+    if names:
+        text = ngettext(
+            "Dat je bij deze organisatie hoort: %(names)s.",
+            "Dat je bij deze organisaties hoort: %(names)s.",
+            len(names),
+        ) % {"names": ", ".join(names)}
+        lines.append(Line(DELETED, text))
+    if Authenticator.objects.filter(user=user).exists():
+        lines.append(Line(DELETED, _("Je inlog in twee stappen.")))
+    return lines
 
 
 register(
@@ -56,11 +117,14 @@ register(
             "account.EmailAddress",
             "mfa.Authenticator",
             "admin.LogEntry",
+            "sessions.Session",
         ),
         export=export,
         erase=erase,
+        summary=summary,
         not_personal={
-            "accounts.Organisation": "an organisation's own name and general contact address",
+            "accounts.Organisation": "an organisation's own name and general contact address (an "
+            "address that is a person's own is cleared when that person's account goes)",
             "auth.Group": "the name of a permission group",
             "auth.Permission": "the name of a permission",
         },

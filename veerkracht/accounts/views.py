@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import json_attachment
-from veerkracht.core.personal_data import export_all
+from veerkracht.core.personal_data import export_all, summary_all
 from veerkracht.regions.selectors import municipalities_for_region
 
 from . import services
@@ -61,14 +61,17 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_delete(request: HttpRequest) -> HttpResponse:
+    """Before the confirmation: what will be deleted, and what stays without the person's name."""
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        services.account_delete(user=user)  # all or nothing: logged out only once it is done
         logout(request)
-        services.account_delete(user=user)
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("core:home")
-    return render(request, "accounts/account_delete.html", {"form": form})
+    return render(
+        request, "accounts/account_delete.html", {"form": form, "summary": summary_all(request.user)}
+    )
 
 
 @require_POST

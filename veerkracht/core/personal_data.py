@@ -3,22 +3,145 @@
 
 Each app declares, in its own ``personal_data.py``, which of its models hold data about a person, and
 gives two functions for one person: ``export(user)`` (a JSON-ready dict of named sections) and
-``erase(user)`` (delete or anonymise what it holds). Models that look personal but are not (an
-organisation's name, a place name) are declared too, with the reason. The test suite walks every
-model: one with a foreign key to the user, an e-mail field or a name field that no app has declared
-fails, so a new app cannot forget its people.
+``erase(user)`` (delete or anonymise what it holds), and optionally a third, ``summary(user)``: plain
+Dutch lines for the deletion page, each saying what will be deleted or what stays without the person's
+name. Models that look personal but are not (an organisation's name, a place name) are declared too,
+with the reason. The test suite walks every model: one with a foreign key to the user, an e-mail field
+or a name field that no app has declared fails, so a new app cannot forget its people.
+
+Erasing is all or nothing: ``erase_all`` runs every app's ``erase`` in one transaction, and files an
+app removes from storage go only after the commit (``delete_files_on_commit``).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote, quote_plus
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from .extensions import app_modules
+
+# What a kept text says where a person's name or e-mail address was.
+REMOVED = "[verwijderd]"
+
+DELETED = "deleted"
+KEPT = "kept"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line on the deletion page, in plain Dutch: something that will be deleted (DELETED) or
+    something that stays, without the person's name (KEPT)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    deleted: list[str]
+    kept: list[str]
+
+
+# Words that are part of many Dutch surnames but also ordinary words: never scrubbed on their own.
+_NAME_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "aan", "bij"}
+    | {"la", "le", "du", "da", "di", "von", "zu", "vd", "v.d."}
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The names and e-mail addresses by which a person can be recognised in a text that stays."""
+
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+
+    def with_names(self, names: Iterable[str]) -> Identity:
+        return Identity(names=(*self.names, *names), emails=self.emails)
+
+    def _terms(self) -> list[str]:
+        terms = {e.strip() for e in self.emails if e.strip()}
+        terms |= {quote_plus(e) for e in list(terms)} | {quote(e) for e in list(terms)}
+        for name in {n.strip() for n in self.names if n.strip()}:
+            terms.add(name)
+            # Each part of a full name too ("Jan" of "Jan Jansen"), but not "van" or "de".
+            terms |= {p for p in name.split() if len(p) >= 3 and p.lower() not in _NAME_PARTICLES}
+        return sorted(terms, key=len, reverse=True)  # the full name before its parts
+
+    def scrub(self, text: str) -> str:
+        """`text` with every whole-word occurrence of a name or e-mail address replaced by REMOVED."""
+        terms = self._terms()
+        if not text or not terms:
+            return text
+        pattern = "|".join(re.escape(term) for term in terms)
+        return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", REMOVED, text, flags=re.IGNORECASE)
+
+    def scrub_data(self, data):
+        """The same for JSON-ready data (every string in it)."""
+        return json.loads(self.scrub(json.dumps(data, ensure_ascii=False)))
+
+
+def _is_free_text(item: models.Field) -> bool:
+    if isinstance(item, models.JSONField):
+        return True
+    return isinstance(item, (models.CharField, models.TextField)) and not (
+        item.choices or isinstance(item, models.SlugField) or item.name.endswith("_hash")
+    )
+
+
+def _scrubbed(item: models.Field, value, identity: Identity):
+    if value in (None, ""):
+        return value
+    if isinstance(item, models.JSONField):
+        return identity.scrub_data(value)
+    if isinstance(item, models.EmailField):
+        return "" if value.lower() in {e.lower() for e in identity.emails} else value
+    return identity.scrub(value)
+
+
+def scrub_rows(queryset: models.QuerySet, identity: Identity, *, skip: Iterable[str] = ()) -> int:
+    """In rows that stay after a person's account is gone: replace their names and e-mail addresses
+    in every free-text field (not slugs, choices, hashes or `skip`) and empty an e-mail field that holds
+    one of their addresses. Returns how many rows changed."""
+    model = queryset.model
+    fields = [f for f in model._meta.concrete_fields if _is_free_text(f) and f.name not in set(skip)]
+    changed = 0
+    for row in queryset.only("pk", *(f.name for f in fields)) if fields else ():
+        changes = {}
+        for item in fields:
+            value = getattr(row, item.attname)
+            new = _scrubbed(item, value, identity)
+            if new != value:
+                changes[item.attname] = new
+        if changes:
+            model._default_manager.filter(pk=row.pk).update(**changes)
+            changed += 1
+    return changed
+
+
+def delete_files_on_commit(queryset: models.QuerySet) -> None:
+    """Call before deleting these rows: their files (every file field) are removed from storage once
+    the transaction commits, never when it rolls back (a failed deletion leaves no row without its file)."""
+    files = []
+    for item in queryset.model._meta.concrete_fields:
+        if isinstance(item, models.FileField):
+            names = queryset.exclude(**{item.attname: ""}).values_list(item.attname, flat=True)
+            files += [(item.storage, name) for name in names if name]
+
+    def delete() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
+    if files:
+        transaction.on_commit(delete, robust=True)
 
 
 @dataclass(frozen=True)
@@ -34,6 +157,8 @@ class PersonalData:
     # Audit-log codes (prefixes) about a person's health: shown to that person only, never in the back
     # office (a "spider web viewed by a named GP" line reveals a care relationship).
     private_log_codes: tuple[str, ...] = ()
+    # Plain-Dutch lines for the deletion page: what of this app goes, and what stays without a name.
+    summary: Callable[[object], Iterable[Line]] | None = None
 
 
 _registered: dict[str, PersonalData] = {}
@@ -75,10 +200,20 @@ def export_all(user) -> dict:
     return result
 
 
+def summary_all(user) -> Summary:
+    """What deleting this person's account deletes and what stays without their name, app by app."""
+    summary = Summary(deleted=[], kept=[])
+    for declaration in registered():
+        for line in declaration.summary(user) if declaration.summary else ():
+            (summary.kept if line.kind == KEPT else summary.deleted).append(line.text)
+    return summary
+
+
 @transaction.atomic
 def erase_all(user) -> None:
     """Let every app erase what it holds about this person, the domain apps first and accounts last
-    (the account itself is deleted by accounts.services.account_delete after this)."""
+    (the account itself is deleted by accounts.services.account_delete after this). One transaction:
+    if one app fails, nothing is erased."""
     for declaration in reversed(registered()):
         declaration.erase(user)
 
@@ -139,6 +274,34 @@ def _audit_erase(user) -> None:
     # What happened to this person goes with them; what they did to others stays, without their name.
     AuditLogEntry.objects.filter(person=user).delete()
     AuditLogEntry.objects.filter(actor=user).update(actor=None)
+    # A line's data may hold their address, e.g. a back-office search for it.
+    identity = Identity(names=(user.display_name,), emails=(user.email,))
+    mentioning = models.Q()
+    for term in (user.email, quote_plus(user.email)):
+        mentioning |= models.Q(data__icontains=term)
+    for entry in AuditLogEntry.objects.filter(mentioning).only("pk", "data"):
+        AuditLogEntry.objects.filter(pk=entry.pk).update(data=identity.scrub_data(entry.data))
 
 
-register(PersonalData(app="core", models=("core.AuditLogEntry",), export=_audit_export, erase=_audit_erase))
+def _audit_summary(user) -> list[Line]:
+    from .models import AuditLogEntry
+
+    lines = [
+        Line(DELETED, _("Het logboek over jou: wie je gegevens bekeek en wat er met je account gebeurde."))
+    ]
+    if AuditLogEntry.objects.filter(actor=user).exclude(person=user).exists():
+        lines.append(
+            Line(KEPT, _("Wat je deed op de website, blijft in het logboek. Je naam staat er niet meer bij."))
+        )
+    return lines
+
+
+register(
+    PersonalData(
+        app="core",
+        models=("core.AuditLogEntry",),
+        export=_audit_export,
+        erase=_audit_erase,
+        summary=_audit_summary,
+    )
+)

@@ -3,7 +3,9 @@ when their account goes; the history of the entry stays)."""
 
 from __future__ import annotations
 
-from veerkracht.core.personal_data import PersonalData, register
+from django.utils.translation import gettext as _
+
+from veerkracht.core.personal_data import KEPT, Line, PersonalData, register
 
 from .models import MunicipalityPolicy, PolicyVersion
 
@@ -23,11 +25,26 @@ def erase(user) -> None:
     PolicyVersion.objects.filter(changed_by=user).update(changed_by=None)
 
 
+def summary(user) -> list[Line]:
+    if not PolicyVersion.objects.filter(changed_by=user).exists():
+        return []
+    return [
+        Line(
+            KEPT,
+            _(
+                "Wat je invulde in het beleidsregister van de gemeente, blijft staan. "
+                "Je naam staat er niet meer bij."
+            ),
+        )
+    ]
+
+
 register(
     PersonalData(
         app="policy",
         models=("policy.MunicipalityPolicy", "policy.PolicyVersion"),
         export=export,
         erase=erase,
+        summary=summary,
     )
 )

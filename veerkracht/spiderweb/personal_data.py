@@ -3,7 +3,10 @@ research consent, shares and the notes professionals wrote, and who looked at th
 
 from __future__ import annotations
 
-from veerkracht.core.personal_data import PersonalData, register
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from veerkracht.core.personal_data import DELETED, KEPT, Line, PersonalData, register
 
 from .exports import web_export
 from .models import Assessment, ConversationNote, ResearchConsent, Share
@@ -74,6 +77,59 @@ def erase(user) -> None:
     ResearchConsent.objects.filter(user=user).delete()
 
 
+def summary(user) -> list[Line]:
+    webs = Assessment.objects.filter(owner=user)
+    counts = {
+        "webs": webs.count(),
+        "notes": ConversationNote.objects.filter(assessment__owner=user).count(),
+        "shares": Share.objects.filter(owner=user).count(),
+        "received": Share.objects.filter(professional=user).count(),
+        "written": ConversationNote.objects.filter(author=user).exclude(assessment__owner=user).count(),
+    }
+    texts = {
+        "webs": ngettext(
+            "Je spinnenweb, met wat je erbij schreef.",
+            "Je %(count)s spinnenwebben, met wat je erbij schreef.",
+            counts["webs"],
+        ),
+        "notes": ngettext(
+            "%(count)s notitie van een professional bij je spinnenweb.",
+            "%(count)s notities van professionals bij je spinnenwebben.",
+            counts["notes"],
+        ),
+        "shares": ngettext(
+            "Je gedeelde spinnenweb. De professional kan het daarna niet meer zien.",
+            "Je %(count)s keer delen met een professional. "
+            "Zij kunnen je spinnenwebben daarna niet meer zien.",
+            counts["shares"],
+        ),
+        "received": ngettext(
+            "%(count)s spinnenweb dat iemand met jou deelde. Je kunt het daarna niet meer zien.",
+            "%(count)s keer dat iemand spinnenwebben met jou deelde. Je kunt ze daarna niet meer zien.",
+            counts["received"],
+        ),
+        "written": ngettext(
+            "%(count)s notitie die je schreef bij het spinnenweb van iemand anders.",
+            "%(count)s notities die je schreef bij spinnenwebben van anderen.",
+            counts["written"],
+        ),
+    }
+    lines = [Line(DELETED, texts[key] % {"count": n}) for key, n in counts.items() if n]
+    if ResearchConsent.objects.filter(user=user).exists():
+        lines.append(Line(DELETED, _("Je keuze over meedoen aan onderzoek.")))
+    if webs.filter(completed_at__isnull=False).exists():
+        lines.append(
+            Line(
+                KEPT,
+                _(
+                    "Cijfers over de regio die al openbaar zijn, veranderen niet. "
+                    "Daarin staat nooit een naam."
+                ),
+            )
+        )
+    return lines
+
+
 register(
     PersonalData(
         app="spiderweb",
@@ -86,6 +142,7 @@ register(
         ),
         export=export,
         erase=erase,
+        summary=summary,
         private_log_codes=("spiderweb.",),
     )
 )

@@ -138,8 +138,8 @@ def test_deleting_an_account_leaves_no_row_that_points_to_the_person(busy_person
                 pointing.append(f"{model._meta.label}.{field.name}")
     assert pointing == []
     assert not user_model.objects.filter(pk=person_pk).exists()
-    # What the person did for others stays, without their name; counts follow.
-    assert Initiative.objects.get(title="Wandelclub").owner is None
+    # An initiative nobody else follows goes with its owner; counts follow.
+    assert not Initiative.objects.filter(title="Wandelclub").exists()
     assert Initiative.objects.get(pk=moestuin.pk).followers_count == 0
     assert not Follow.objects.exists()
     # The professional's own account is untouched.
