@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from . import retention
 from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
 
 # The six dimensions with the question each asks, for the home page and the explanation page.
@@ -22,7 +23,7 @@ def positive_health(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render(request, "core/privacy.html", {"retention_rules": retention.rules()})
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,104 @@
+"""Retention: how long data is kept, written down once and applied by one command.
+
+Each app declares, in its own ``retention.py``, its rules with ``register(Rule(...))``: what is kept
+(in plain Dutch, for the privacy statement), for how long after which moment, and a function that
+removes what has passed that moment. ``manage.py retention_apply`` runs every rule (daily; see the
+README), and the privacy statement lists the rules from this registry, so the statement and what the
+code does cannot drift apart.
+
+A rule's ``apply(now)`` returns how many rows (or files) it removed. Every rule runs in its own
+transaction: a rule that fails leaves its data whole and the other rules still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _lazy
+
+from .extensions import app_modules
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str  # "<app>.<what>", also the audit-log and command-output name
+    what: str | Promise  # what is removed, in plain Dutch ("Vragen aan het actiecentrum die …")
+    period: str | Promise  # how long it is kept, in plain Dutch ("1 jaar na het afsluiten")
+    keep: timedelta  # the same period, for the code
+    apply: Callable[[datetime], int]  # removes what is older than now - keep; returns how many
+    order: int = 100  # the order in the privacy statement
+
+
+_registered: dict[str, Rule] = {}
+_discovered = False
+
+
+def register(rule: Rule) -> Rule:
+    if rule.key in _registered and _registered[rule.key] is not rule:
+        raise ValueError(f"two retention rules are called {rule.key}")
+    _registered[rule.key] = rule
+    return rule
+
+
+def rules() -> list[Rule]:
+    """Every app's rules, in the order of the privacy statement."""
+    global _discovered  # discovery happens once per process
+    if not _discovered:
+        app_modules("retention")
+        _discovered = True
+    return sorted(_registered.values(), key=lambda r: (r.order, r.key))
+
+
+@dataclass
+class Outcome:
+    key: str
+    removed: int = 0
+    error: str = ""
+
+
+def apply_all(now: datetime) -> list[Outcome]:
+    """Apply every rule at `now`, each in its own transaction; a failure is reported, not raised."""
+    from .audit import log_action
+
+    outcomes = []
+    for rule in rules():
+        outcome = Outcome(rule.key)
+        try:
+            with transaction.atomic():
+                outcome.removed = rule.apply(now)
+        except Exception as exc:  # one broken rule must not stop the others
+            outcome.error = f"{type(exc).__name__}: {exc}"
+        outcomes.append(outcome)
+    log_action(
+        "core.retention.applied",
+        data={o.key: (o.error or o.removed) for o in outcomes},
+    )
+    return outcomes
+
+
+# --- The core's own rule ------------------------------------------------------------------------
+
+LOG_KEEP = timedelta(days=2 * 365)
+
+
+def _old_log_lines(now: datetime) -> int:
+    from .models import AuditLogEntry
+
+    deleted, _by_model = AuditLogEntry.objects.filter(created_at__lt=now - LOG_KEEP).delete()
+    return deleted
+
+
+register(
+    Rule(
+        key="core.log",
+        what=_lazy("Het logboek: wie wat deed op de website en wie jouw gegevens bekeek"),
+        period=_lazy("2 jaar later"),
+        keep=LOG_KEEP,
+        apply=_old_log_lines,
+        order=90,
+    )
+)
