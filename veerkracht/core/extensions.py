@@ -6,6 +6,7 @@
 | ``demo.py`` load()     | demo data for ``make run``                          | ``core.extensions``     |
 | ``indicators.py``      | monitor indicators and breakdowns                   | ``core.indicators``     |
 | ``personal_data.py``   | which models hold data about a person; export/erase | ``core.personal_data``  |
+| ``retention.py``       | how long what is kept, and the rule that deletes it | ``core.retention``      |
 
 Neither core nor the monitor imports an app: they find these modules among the installed apps, in the
 order of INSTALLED_APPS, so an app that is not installed simply adds nothing.
