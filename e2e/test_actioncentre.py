@@ -67,10 +67,23 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
     assert request.status == RequestStatus.HANDLING and request.assignee == staff
     follow_url = _link_in_last_mail("mieke@example.org", "/actiecentrum/volgen/")  # a fresh link
 
-    # 3. The resident follows it through the private link, without an account.
+    # 3. The resident follows it through the private link, without an account. The secret leaves the
+    #    address bar at once; both forms on the page work (an empty one first gets a clear message).
     page.goto(follow_url)
     browser_page.check()
+    assert page.url.endswith("/actiecentrum/volgen/")
     expect(page.get_by_text("Mooi idee! We zoeken iemand die kan helpen.")).to_be_visible()
+    browser_page.after(lambda: page.get_by_role("button", name="Versturen").click())
+    expect(page.get_by_text("Schrijf eerst iets op.").first).to_be_visible()
+    page.get_by_label("Wil je iets aanvullen?").fill("We kunnen op woensdagmiddag.")
+    browser_page.after(lambda: page.get_by_role("button", name="Versturen").click())
+    expect(page.get_by_text("Dank je. Je aanvulling staat bij je vraag.")).to_be_visible()
+    expect(page.get_by_text("We kunnen op woensdagmiddag.")).to_be_visible()
+    browser_page.after(lambda: page.get_by_role("button", name="English").click())
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text("We kunnen op woensdagmiddag.")).to_be_visible()
+    browser_page.after(lambda: page.get_by_role("button", name="Nederlands").click())
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
 
     # 4. Staff see who can help and propose the ambassador; both say yes.
     other_browser_page.after(

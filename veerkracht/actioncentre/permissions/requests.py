@@ -45,3 +45,10 @@ def get_request_for_token(token: str) -> Request:
     if not token or len(token) > 100:
         raise Http404
     return get_object_or_404(Request.objects.select_related("municipality"), token_hash=hash_token(token))
+
+
+def get_request_for_token_hash(token_hash: str) -> Request | None:
+    """The request whose private link this browser opened (its hash is kept in the session), or None."""
+    if not token_hash or len(token_hash) != 64:
+        return None
+    return Request.objects.select_related("municipality").filter(token_hash=token_hash).first()

@@ -322,4 +322,4 @@ def test_a_failing_staff_message_mail_keeps_the_old_link_working(region, staff, 
         services.request_message_sender(request=request, author=staff, text="Hoi", base_url="")
     request.refresh_from_db()
     assert request.token_hash == hash_token(token)
-    assert client_for(staff).get(reverse("actioncentre:follow", args=[token])).status_code == 200
+    assert client_for(staff).get(reverse("actioncentre:follow", args=[token]), follow=True).status_code == 200

@@ -134,12 +134,10 @@ def test_sending_the_intake_saves_mails_the_link_and_shows_it_once(
     link = re.search(r"http://testserver(/actiecentrum/volgen/[\w-]+/)", mail.outbox[0].body).group(1)
     thanks = client.get(reverse("actioncentre:thanks"))
     assert "Bewaar deze link" in _html(thanks) and link in _html(thanks)
-    assert thanks["Referrer-Policy"] == "no-referrer" and '<meta name="robots" content="noindex">' in _html(
-        thanks
-    )
+    assert "no-store" in thanks["Cache-Control"] and '<meta name="robots" content="noindex">' in _html(thanks)
     again = _html(client.get(reverse("actioncentre:thanks")))
     assert link not in again and "e-mail" in again
-    assert client.get(link).status_code == 200
+    assert client.get(link, follow=True).status_code == 200
 
 
 def test_a_filled_honeypot_looks_like_success_but_saves_and_mails_nothing(
@@ -216,14 +214,17 @@ def test_the_follow_page_shows_status_and_public_timeline_only(
     token = re.search(r"/volgen/([\w-]+)/", mail.outbox[-1].body).group(1)
     # The message came with a fresh link: the old one is gone.
     assert client.get(reverse("actioncentre:follow", args=[old_token])).status_code == 404
-    response = client.get(reverse("actioncentre:follow", args=[token]))
+    response = client.get(reverse("actioncentre:follow", args=[token]), follow=True)
     html = _html(response)
     assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("actioncentre:follow_page"), 302)]
     assert "Status: wordt opgepakt" in html and "Iemand van het actiecentrum pakt je vraag op" in html
     assert "Bel ons gerust" in html and "Geheime notitie" not in html
     assert other_staff.display_name not in html and staff.display_name not in html
     assert XSS not in html and "&lt;script&gt;" in html
-    assert response["Referrer-Policy"] == "no-referrer" and "no-store" in response["Cache-Control"]
+    # The secret is not in the address the page is shown at, so no referrer can carry it.
+    assert token not in response.request["PATH_INFO"] and token not in html
+    assert "no-store" in response["Cache-Control"] and response["X-Robots-Tag"] == "noindex, nofollow"
     assert '<meta name="robots" content="noindex">' in html
 
 
@@ -232,19 +233,29 @@ def test_the_follow_page_needs_the_right_link_and_nothing_else(region, client_fo
     user = request.getfixturevalue(who) if who else None
     _item, token = submit(region)
     client = client_for(user)
-    assert client.get(reverse("actioncentre:follow", args=[token])).status_code == 200
+    assert client.get(reverse("actioncentre:follow", args=[token]), follow=True).status_code == 200
     assert client.get(reverse("actioncentre:follow", args=["verkeerd-" + token])).status_code == 404
     assert client.get(reverse("actioncentre:follow", args=["x" * 200])).status_code == 404
     assert client.post(reverse("actioncentre:follow", args=["onbekend"]), {"text": "hoi"}).status_code == 404
     assert not RequestEvent.objects.filter(kind=EventKind.SENDER_MESSAGE).exists()
 
 
+def test_the_follow_page_without_a_link_says_where_to_find_it(client, region):
+    _item, token = submit(region)
+    page = client.get(reverse("actioncentre:follow_page"))
+    assert page.status_code == 404 and "Open de link in je e-mail" in _html(page)
+    assert client.post(reverse("actioncentre:follow_page"), {"text": "hoi"}).status_code == 404
+    # Someone else's browser never sees this sender's request, also not after they opened it.
+    client.get(reverse("actioncentre:follow", args=[token]))
+    assert Client().get(reverse("actioncentre:follow_page")).status_code == 404
+
+
 def test_the_sender_can_add_information_within_limits(client, region):
     item, token = submit(region)
-    url = reverse("actioncentre:follow", args=[token])
+    client.get(reverse("actioncentre:follow", args=[token]))
+    url = reverse("actioncentre:follow_page")
     response = client.post(url, {"text": "Ik vergat: het gaat om 10 mensen."})
     assert response.status_code == 302 and response.url == url
-    assert response["Referrer-Policy"] == "no-referrer"
     assert "Ik vergat: het gaat om 10 mensen." in _html(client.get(url))
     too_long = client.post(url, {"text": "x" * 2001})
     assert too_long.status_code == 200 and "niet meer dan 2000 tekens" in _html(too_long)
@@ -260,7 +271,7 @@ def test_a_closed_request_cannot_get_additions(client, region, staff):
     item, token = submit(region)
     services.request_change_status(request=item, to_status="closed", actor=staff, reason="done")
     url = reverse("actioncentre:follow", args=[token])
-    html = _html(client.get(url))
+    html = _html(client.get(url, follow=True))
     assert "Je vraag is afgesloten" in html and "geholpen of beantwoord" in html and 'name="text"' not in html
     assert client.post(url, {"text": "Toch nog iets"}).status_code == 200
     assert not item.events.filter(kind=EventKind.SENDER_MESSAGE).exists()
@@ -501,7 +512,7 @@ def test_assign_note_and_message_from_the_detail_page(
     new_link = re.search(r"http://testserver(/actiecentrum/volgen/[\w-]+/)", body).group(1)
     anonymous = Client()
     assert anonymous.get(reverse("actioncentre:follow", args=[old_token])).status_code == 404
-    follow = _html(anonymous.get(new_link))
+    follow = _html(anonymous.get(new_link, follow=True))
     assert "We bellen je morgen." in follow and "Intern" not in follow
 
 
@@ -528,9 +539,9 @@ def test_the_follow_page_query_count_does_not_grow(client, region):
         item, token = submit(region)
         for i in range(events):
             services.request_add_sender_info(request=item, text=f"Aanvulling {i}")
-        url = reverse("actioncentre:follow", args=[token])
+        client.get(reverse("actioncentre:follow", args=[token]))
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
+            assert client.get(reverse("actioncentre:follow_page")).status_code == 200
         return len(queries)
 
     assert count(3) == count(30)

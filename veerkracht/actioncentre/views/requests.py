@@ -35,12 +35,19 @@ from ..forms.requests import (
     StatusForm,
 )
 from ..models import Request, follow_path
-from ..permissions.requests import get_request_for_token, get_request_for_user, require_staff
+from ..permissions.requests import (
+    get_request_for_token,
+    get_request_for_token_hash,
+    get_request_for_user,
+    require_staff,
+)
 from ..selectors import requests as selectors
 from ..services import requests as services
 
 PAGE_SIZE = 25
 SESSION_FOLLOW_PATH = "actioncentre_follow_path"
+# The hash of the private link's secret of the request this browser last opened (follow_link).
+SESSION_FOLLOW_REQUEST = "actioncentre_follow_request"
 # Abuse limits for the intake (no account needed) and for additions on the private page.
 INTAKE_PER_IP = (5, 60 * 60)
 INTAKE_PER_EMAIL = (3, 24 * 60 * 60)
@@ -48,8 +55,9 @@ ADDITIONS_PER_LINK = (10, 60 * 60)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """A page whose URL or content holds a secret link: no referrer, no indexing, no caching."""
-    response["Referrer-Policy"] = "no-referrer"
+    """A page that shows a request's private contents: no indexing, no caching. Its address holds no
+    secret (see follow_link), so the site's referrer policy applies; "no-referrer" would make the
+    browser send `Origin: null` with the page's forms, and the CSRF check rightly refuses those."""
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -119,8 +127,23 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return _private(response) if follow_url else response
 
 
-def follow(request: HttpRequest, token: str) -> HttpResponse:
+def follow_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The private link from the e-mail. The secret goes into the session and the browser moves on to
+    an address without it (as Django's password reset does), so the secret never sits in the address
+    bar, the browser history or a Referer header. A form posted here (a page opened before this
+    change) is handled as on the page itself."""
     item = get_request_for_token(token)
+    request.session[SESSION_FOLLOW_REQUEST] = item.token_hash
+    if request.method == "POST":
+        return follow(request)
+    return _private(redirect("actioncentre:follow_page"))
+
+
+def follow(request: HttpRequest) -> HttpResponse:
+    item = get_request_for_token_hash(request.session.get(SESSION_FOLLOW_REQUEST, ""))
+    if item is None:
+        response = render(request, "actioncentre/requests/follow_lost.html", status=404)
+        return _private(response)
     form = SenderInfoForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -139,7 +162,7 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
                 form.add_error(None, exc)
             else:
                 messages.success(request, _("Dank je. Je aanvulling staat bij je vraag."))
-                return _private(redirect(request.path))
+                return _private(redirect("actioncentre:follow_page"))
     context = {"item": item, "events": selectors.public_timeline(item), "form": form}
     return _private(render(request, "actioncentre/requests/follow.html", context, status=status))
 
