@@ -86,7 +86,7 @@ def test_sharing_with_a_professional_notes_access_log_and_stopping(
     log_in_by_code(browser_page, resident)
     browser_page.visit(f"/mijn-spinnenweb/{web.pk}/")
     browser_page.after(
-        lambda: page.get_by_role("link", name="Bespreken met een professional: dit spinnenweb delen").click()
+        lambda: page.get_by_role("link", name="Bespreken met je huisarts of hulpverlener").click()
     )
     browser_page.after(lambda: page.get_by_role("button", name="Delen").click())
     expect(page.get_by_role("heading", level=1)).to_have_text("Je spinnenweb is gedeeld")
@@ -122,3 +122,56 @@ def test_sharing_with_a_professional_notes_access_log_and_stopping(
     other_browser_page.check()
     assert response.status == 404
     expect(theirs.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet")
+
+
+def test_from_the_home_page_to_help_nearby_and_a_shared_web_on_a_phone(browser_page, instruments, staff):
+    """The resident journey, counted in taps: home → fill in → what helps nearby → shared with the GP
+    (sign-up included). Typing is not counted; every tap goes through browser_page.after."""
+    from veerkracht.actioncentre.tests.factories import InitiativeFactory
+
+    InitiativeFactory(title="Koffie in Wyck", code="GM0935", dimensions=("participation",))
+    taps = 0
+
+    def tap(action) -> None:
+        nonlocal taps
+        taps += 1
+        browser_page.after(action)
+
+    page = browser_page.visit("/")
+    tap(lambda: page.get_by_role("link", name="Vul je spinnenweb in").click())
+    tap(lambda: page.get_by_role("button", name=re.compile("Begin: .*eenvoudig", re.I)).first.click())
+    for step in range(6):
+        _answer_step(page, "6")
+        tap(
+            lambda s=step: page.get_by_role(
+                "button", name="Klaar: laat mijn spinnenweb zien" if s == 5 else "Volgende"
+            ).click()
+        )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je spinnenweb")
+    answering_taps = taps
+
+    # Uitzicht: choose the part and the place, see what is there, one tap away.
+    page.get_by_label("Waar wil je aan werken?").select_option(label="Meedoen")
+    page.get_by_label("In welke gemeente woon je?").select_option(label="Maastricht")
+    browser_page.after(lambda: page.get_by_role("button", name="Laat zien wat er is").click())
+    expect(page.get_by_text("Je wilt werken aan Meedoen.")).to_be_visible()
+    browser_page.after(lambda: page.get_by_role("link", name="Koffie in Wyck").click())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koffie in Wyck")
+    page.go_back()
+    browser_page.check()
+
+    # Share with the GP: make an account, and the same form keeps and shares.
+    tap(lambda: page.get_by_role("link", name="Account maken en delen").click())
+    page.get_by_label("E-mailadres").fill("femke@example.org")
+    page.get_by_label("Je voornaam of roepnaam").fill("Femke")
+    tap(lambda: page.get_by_role("button", name="Account maken").click())
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
+    page.get_by_label("Code").fill(code)
+    tap(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Spinnenweb delen met een professional")
+    tap(lambda: page.get_by_role("button", name="Bewaren en delen").click())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je spinnenweb is gedeeld")
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", page.locator(".vk-code").inner_text().strip())
+    assert Assessment.objects.get(owner__email="femke@example.org").shares.count() == 1
+    # Before: 14 taps besides the answers; now the sharing part takes 4.
+    assert taps - answering_taps == 4 and answering_taps == 8

@@ -36,3 +36,10 @@ def get_region_or_404(request) -> Region:
 def municipalities_for_region(region: Region | None) -> QuerySet[Municipality]:
     qs = Municipality.objects.select_related("subregion").order_by("name")
     return qs.filter(region=region) if region else qs.none()
+
+
+def municipality_by_code(region: Region | None, code: str) -> Municipality | None:
+    """A municipality of the region by its CBS code ("GM0935"), or None."""
+    if region is None or not code or len(code) > 10:
+        return None
+    return Municipality.objects.filter(region=region, code=code).first()

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from veerkracht.core.vocabulary import DIMENSIONS
 
 from .models import Education, Reflection, ShareScope
 
@@ -95,6 +100,16 @@ class ShareForm(forms.Form):
             self.add_error("email", _("Vul het e-mailadres van de professional in."))
         return data
 
+    def service_arguments(self) -> dict:
+        """The answers as keyword arguments for services.sharing.share_create."""
+        data = self.cleaned_data
+        return {
+            "scope": data["scope"],
+            "expires_at": timezone.now() + timedelta(days=int(data["duration"])),
+            "invite_email": data["email"] if data["method"] == "email" else "",
+            "include_reflection": data["include_reflection"],
+        }
+
 
 class ClaimForm(forms.Form):
     code = forms.CharField(
@@ -112,3 +127,25 @@ class NoteForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class NearbyForm(forms.Form):
+    """Uitzicht: which part of health, and where (GET; a wrong value is simply not used)."""
+
+    kant = forms.ChoiceField(label=_("Waar wil je aan werken?"), required=False)
+    gemeente = forms.ChoiceField(label=_("In welke gemeente woon je?"), required=False)
+
+    def __init__(self, *args, municipalities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kant"].choices = [("", _("Kies een onderdeel")), *DIMENSIONS.choices]
+        self.fields["gemeente"].choices = [
+            ("", _("Kies je gemeente")),
+            *((m.code, m.name) for m in municipalities),
+        ]
+
+    def value(self, name: str) -> str:
+        """The valid value of one field, or ""."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get(name) or ""

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from veerkracht.core.nearby import find_nearby
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.lib.radar import Series, sparkline_svg, spider_web_svg
+from veerkracht.regions.selectors import municipalities_for_region
 
+from .forms import NearbyForm
 from .models import Assessment, localized
 
 # Decorative faces for the simple and children's versions; the number stays the accessible name.
@@ -141,3 +147,42 @@ def _format(value: float | None) -> str:
 def _signed(value: float) -> str:
     text = formats.number_format(abs(value), 1)
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else "0")
+
+
+def nearby_context(request: HttpRequest, *, focus: str = "") -> dict:
+    """Uitzicht: what could help nearby with the part of health the resident chose (in the reflection,
+    or in the small form under "Wat kun je nu doen?"), in their municipality (their profile's, or the
+    one they pick)."""
+    region = request.region
+    municipalities = list(municipalities_for_region(region))
+    by_code = {m.code: m for m in municipalities}
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    own = next((m for m in municipalities if m.pk == getattr(profile, "municipality_id", None)), None)
+    form = NearbyForm(
+        request.GET if {"kant", "gemeente"} & set(request.GET) else None,
+        municipalities=municipalities,
+        initial={"kant": focus, "gemeente": own.code if own else ""},
+    )
+    dimension = form.value("kant") or focus
+    # A choice in the form wins (also "none": the whole region); otherwise their own municipality.
+    municipality = by_code.get(form.value("gemeente")) if "gemeente" in request.GET else own
+    query = {"kant": dimension} if dimension else {}
+    if municipality is not None:
+        query["gemeente"] = municipality.code
+    return {
+        "nearby_form": form,
+        "nearby_dimension": DIMENSION_NAMES.get(dimension, "") if dimension else "",
+        "nearby_place": municipality.name if municipality else "",
+        "nearby": find_nearby(region=region, municipality=municipality, dimension=dimension)
+        if dimension
+        else [],
+        "intake_url": _intake_url(query),
+    }
+
+
+def _intake_url(query: dict) -> str:
+    try:
+        url = reverse("actioncentre:intake")
+    except NoReverseMatch:  # the action centre is not installed
+        return ""
+    return f"{url}?{urlencode(query)}" if query else url

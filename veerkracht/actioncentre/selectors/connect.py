@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from veerkracht.accounts.models import Organisation, Role, RoleAssignment
-from veerkracht.core.vocabulary import THEMES
-from veerkracht.regions.models import Region
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.regions.models import Municipality, Region
 
 from ..models import AmbassadorProfile, Connection, ConnectionStatus, Initiative, Need, Offer, Request, Review
 
@@ -45,6 +45,26 @@ def active_offers(
     for word in q.split()[:5]:
         offers = offers.filter(Q(title__icontains=word) | Q(description__icontains=word))
     return offers.order_by("-pk")
+
+
+def offers_nearby(
+    region: Region, municipality: Municipality | None, dimension: str, *, limit: int
+) -> list[Offer]:
+    """Visible offers about this part of health: in the municipality or for the whole region first,
+    then elsewhere in its subregion, then the rest; the newest first within each."""
+    offers = Offer.objects.filter(region=region, is_active__in=[True]).filter(
+        DIMENSIONS.any_of("dimensions", [dimension])
+    )
+    order = [Value(0)]
+    if municipality is not None:
+        order = [
+            Case(
+                When(Q(municipality_id=municipality.pk) | Q(municipality__isnull=True), then=Value(0)),
+                When(subregion_id=municipality.subregion_id, then=Value(1)),
+                default=Value(2),
+            )
+        ]
+    return list(offers.select_related("municipality").order_by(*order, "-pk")[:limit])
 
 
 def offers_page(offers: QuerySet[Offer], number, *, per_page: int = 20) -> Page:

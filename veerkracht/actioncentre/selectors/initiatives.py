@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Value, When
 
 from veerkracht.accounts.models import Organisation
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
@@ -242,3 +242,24 @@ def phase_transitions_between(region: Region, start: datetime, end: datetime) ->
 def first_initiative_at(region: Region) -> datetime | None:
     """When the region's first initiative came in (None without any)."""
     return Initiative.objects.filter(region=region).aggregate(first=Min("created_at"))["first"]
+
+
+def _nearest_first(municipality: Municipality | None):
+    """Order: in the municipality itself, then elsewhere in its subregion, then the rest of the region."""
+    if municipality is None:
+        return [Value(0)]
+    return [
+        Case(
+            When(municipality_id=municipality.pk, then=Value(0)),
+            When(subregion_id=municipality.subregion_id, then=Value(1)),
+            default=Value(2),
+        )
+    ]
+
+
+def initiatives_nearby(
+    region: Region, municipality: Municipality | None, dimension: str, *, limit: int
+) -> list[Initiative]:
+    """Public initiatives about this part of health, the nearest first, then the newest."""
+    qs = _filtered(region, {"dimension": dimension}).select_related("municipality")
+    return list(qs.order_by(*_nearest_first(municipality), "-created_at", "-pk")[:limit])

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import base_url
 from veerkracht.core.ratelimit import client_ip, too_many
-from veerkracht.regions.selectors import get_region_or_404
+from veerkracht.core.vocabulary import DIMENSIONS
+from veerkracht.regions.selectors import get_region_or_404, municipality_by_code
 
 from ..forms.requests import (
     BULK_CLOSE,
@@ -70,12 +71,24 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "actioncentre/requests/home.html")
 
 
-def _intake_initial(user) -> dict:
-    if not user.is_authenticated:
-        return {}
-    profile = getattr(user, "profile", None)
-    name = profile.display_name if profile is not None else ""
-    return {"name": name, "email": user.email, "municipality": getattr(profile, "municipality_id", None)}
+def _intake_initial(request: HttpRequest, region) -> dict:
+    """From the account, and from a link that already knows what it is about (the spider web's
+    "Uitzicht" sends ?kant=<dimension>&gemeente=<CBS code>)."""
+    initial: dict = {}
+    user = request.user
+    if user.is_authenticated:
+        profile = getattr(user, "profile", None)
+        initial = {
+            "name": profile.display_name if profile is not None else "",
+            "email": user.email,
+            "municipality": getattr(profile, "municipality_id", None),
+        }
+    if request.GET.get("kant") in DIMENSIONS.keys:
+        initial["dimensions"] = [request.GET["kant"]]
+    chosen = municipality_by_code(region, request.GET.get("gemeente", ""))
+    if chosen is not None:
+        initial["municipality"] = chosen.pk
+    return initial
 
 
 def _intake_limited(request: HttpRequest, email: str) -> str:
@@ -98,7 +111,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
         return redirect("actioncentre:thanks")  # a bot filled the hidden field: look normal, keep nothing
     data = request.POST if request.method == "POST" else None
-    form = IntakeForm(data, region=region, initial=_intake_initial(request.user))
+    form = IntakeForm(data, region=region, initial=_intake_initial(request, region))
     if request.method == "POST" and form.is_valid():
         limited = _intake_limited(request, form.cleaned_data["email"])
         if limited:

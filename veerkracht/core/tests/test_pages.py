@@ -42,6 +42,17 @@ def test_home_leads_residents_professionals_and_organisations(client, region):
     for url in [reverse("core:contact"), reverse("account_signup"), reverse("core:positive_health")]:
         assert url in html
         assert Client().get(url).status_code == 200
+    # A resident's buttons lead to the thing itself: the spider web and the intake, not a contact page.
+    resident_card = html.split("Ik woon hier")[1].split("Ik werk met mensen")[0]
+    for url in [reverse("spiderweb:home"), reverse("actioncentre:intake"), reverse("initiatives:list")]:
+        assert f'href="{url}"' in resident_card
+        assert Client().get(url).status_code == 200
+    assert reverse("core:contact") not in resident_card
+
+
+def test_the_contact_page_leads_to_the_online_intake(client, region):
+    html = client.get(reverse("core:contact")).content.decode()
+    assert f'href="{reverse("actioncentre:intake")}"' in html
 
 
 def test_navigation_shows_only_existing_modules_and_marks_the_current_page(

@@ -166,3 +166,33 @@ def note_add(*, share: Share, web: Assessment, author, text: str) -> Conversatio
     note.save()
     log_action("spiderweb.note.added", actor=author, person=web.owner, subject=web, data={"share": share.pk})
     return note
+
+
+@transaction.atomic
+def share_from_session(
+    *,
+    owner,
+    instrument,
+    answers,
+    talk_about,
+    scope: str,
+    expires_at,
+    invite_email: str = "",
+    include_reflection: bool = False,
+    base_url: str = "",
+) -> tuple[Share, str]:
+    """Keep a web made without an account and share it, in one step and all or nothing: if sharing
+    fails (e.g. the invitation cannot be mailed), the web is not kept either and can be tried again."""
+    from .webs import assessment_create_from_answers
+
+    web = assessment_create_from_answers(
+        owner=owner, instrument=instrument, answers=answers, talk_about=talk_about
+    )
+    return share_create(
+        web=web,
+        scope=scope,
+        expires_at=expires_at,
+        invite_email=invite_email,
+        include_reflection=include_reflection,
+        base_url=base_url,
+    )

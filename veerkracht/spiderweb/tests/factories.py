@@ -66,3 +66,16 @@ class ShareFactory(factory.Factory):
             share = sharing_services.share_claim(professional=professional, code=code)
         share.code = code
         return share
+
+
+def fill_in_without_account(client, instrument: Instrument, value: str = "6") -> str:
+    """Start and fill in a whole web in `client`'s session (no account); returns the result's URL."""
+    from django.urls import reverse
+
+    url = client.post(reverse("spiderweb:start"), {"instrument": instrument.slug}).url
+    for index in range(len(instrument.dimensions)):
+        answers = {f"item-{i['key']}": value for i in instrument.dimension(index)["items"]}
+        response = client.post(url, {**answers, "direction": "next"})
+        assert response.status_code == 302, response.content.decode()[:500]
+        url = response.url
+    return url

@@ -126,14 +126,15 @@ def test_result_overlay_history_and_query_counts_do_not_grow(
     response = client.get(url)
     html = response.content.decode()
     assert "stippellijn" in html and "+2,0" in html
-    # session, user, roles, web, other webs, instruments, compared web, reflection, notes, region
-    with django_assert_num_queries(10):
+    # session, user, roles, web, other webs, instruments, compared web, reflection, notes, region,
+    # and for "what could help nearby" the municipalities and the person's own (profile)
+    with django_assert_num_queries(12):
         client.get(url)
     with django_assert_num_queries(6):
         client.get(reverse("spiderweb:history"))
     for _ in range(10):
         make_web(resident, score=7)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         client.get(url)
     with django_assert_num_queries(6):
         client.get(reverse("spiderweb:history"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -43,15 +41,9 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = ShareForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             share, code = services.share_create(
-                web=web,
-                scope=data["scope"],
-                expires_at=timezone.now() + timedelta(days=int(data["duration"])),
-                invite_email=data["email"] if data["method"] == "email" else "",
-                include_reflection=data["include_reflection"],
-                base_url=base_url(request),
+                web=web, **form.service_arguments(), base_url=base_url(request)
             )
         except ValidationError as exc:
             form.add_error(None, exc.messages)

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from veerkracht.core.http import json_attachment
+from veerkracht.core.http import base_url, json_attachment
 
 from ..drafts import SessionWeb, StoredWeb
 from ..exports import fhir_export, web_export
-from ..forms import ConsentForm, ReflectionForm
+from ..forms import ConsentForm, ReflectionForm, ShareForm
 from ..permissions import get_assessment_for_user
-from ..presenters import history_context, result_context, step_context
+from ..presenters import history_context, nearby_context, result_context, step_context
 from ..selectors import (
     active_instrument,
     active_instruments,
@@ -26,6 +26,7 @@ from ..selectors import (
     research_consent_given,
     research_consent_initial,
 )
+from ..services import sharing as sharing_services
 from ..services import webs as services
 
 
@@ -109,6 +110,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     context = result_context(web, compare=compare, others=others)
     context["reflection_form"] = ReflectionForm(instance=reflection)
     context["notes"] = notes_on(web)
+    context |= nearby_context(request, focus=getattr(reflection, "focus_dimension", ""))
     return render(request, "spiderweb/result.html", context)
 
 
@@ -116,7 +118,7 @@ def session_result(request: HttpRequest) -> HttpResponse:
     web = SessionWeb.load(request)
     if web is None or not web.is_completed:
         return redirect("spiderweb:home")
-    context = result_context(web.as_assessment(), compare=None, others=[])
+    context = result_context(web.as_assessment(), compare=None, others=[]) | nearby_context(request)
     return render(request, "spiderweb/session_result.html", context)
 
 
@@ -126,6 +128,8 @@ def session_keep(request: HttpRequest) -> HttpResponse:
     if web is None or not web.is_completed:
         messages.info(request, _("Er is geen spinnenweb om te bewaren."))
         return redirect("spiderweb:home")
+    if request.GET.get("delen") == "1":  # came from "Account maken en delen": keep and share at once
+        return _keep_and_share(request, web)
     if request.method != "POST":
         return render(request, "spiderweb/session_keep.html", {"web": web.as_assessment()})
     # Forget first (and save the session) so a double click cannot keep the same web twice.
@@ -143,6 +147,29 @@ def session_keep(request: HttpRequest) -> HttpResponse:
         return redirect("spiderweb:home")
     messages.success(request, _("Je spinnenweb is bewaard in je account."))
     return redirect("spiderweb:result", assessment.pk)
+
+
+def _keep_and_share(request: HttpRequest, web: SessionWeb) -> HttpResponse:
+    """The sharing form for a web made without an account; sending it keeps the web and shares it."""
+    form = ShareForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "web": web.as_assessment(), "keep": True}
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "spiderweb/share_form.html", context)
+    try:
+        share, code = sharing_services.share_from_session(
+            owner=request.user,
+            instrument=web.instrument,
+            answers=dict(web.answers),
+            talk_about=web.talk,
+            **form.service_arguments(),
+            base_url=base_url(request),
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc.messages)
+        return render(request, "spiderweb/share_form.html", context)
+    web.forget()
+    context = {"share": share, "code": code, "web": share.assessment}
+    return render(request, "spiderweb/share_created.html", context)
 
 
 def session_download(request: HttpRequest) -> HttpResponse:
@@ -170,6 +197,9 @@ def reflection(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReflectionForm(request.POST, instance=getattr(web, "reflection", None))
     if not form.is_valid():
         context = result_context(web, compare=None, others=[]) | {"reflection_form": form}
+        context |= nearby_context(
+            request, focus=getattr(getattr(web, "reflection", None), "focus_dimension", "")
+        )
         return render(request, "spiderweb/result.html", context, status=200)
     services.reflection_save(assessment=web, **form.cleaned_data)
     messages.success(request, _("Je antwoorden zijn opgeslagen bij dit spinnenweb."))
