@@ -13,11 +13,14 @@ from .models import (
     Connection,
     Follow,
     Initiative,
+    InitiativePartner,
+    InitiativeRevision,
     InitiativeUpdate,
     Offer,
     PhaseChange,
     Request,
     RequestEvent,
+    RevisionStatus,
 )
 
 
@@ -95,6 +98,56 @@ def _recount_followers(initiative_ids: list[int]) -> None:
         Initiative.objects.filter(pk=pk).update(followers_count=counts.get(pk, 0))
 
 
+# --- Moderation and partner requests (kept together, so this part merges on its own) -------------
+
+
+def _export_moderation(user) -> dict:
+    """Texts they sent for an initiative (every status), and partner requests they made or answered."""
+    revisions = InitiativeRevision.objects.filter(author=user).select_related("initiative")
+    links = InitiativePartner.objects.filter(Q(requested_by=user) | Q(decided_by=user))
+    return {
+        "initiative_texts": [
+            {
+                "initiative": r.initiative.title,
+                "status": r.status,
+                "texts": r.texts(),
+                "sent_at": _iso(r.created_at),
+                "reason": r.reason,
+            }
+            for r in revisions.order_by("created_at", "pk")
+        ],
+        "partner_requests": [
+            {
+                "initiative": link.initiative.title,
+                "organisation": link.organisation.name,
+                "status": link.status,
+                "asked_by_you": link.requested_by_id == user.pk,
+                "answered_by_you": link.decided_by_id == user.pk,
+            }
+            for link in links.select_related("initiative", "organisation").order_by("requested_at", "pk")
+        ],
+    }
+
+
+def _erase_moderation(user) -> None:
+    """Waiting texts they sent go; decided ones stay in the initiative's history without their name."""
+    InitiativeRevision.objects.filter(author=user, status=RevisionStatus.PENDING).delete()
+    InitiativeRevision.objects.filter(author=user).update(author=None)
+    InitiativeRevision.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    InitiativeUpdate.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    InitiativePartner.objects.filter(requested_by=user).update(requested_by=None)
+    InitiativePartner.objects.filter(decided_by=user).update(decided_by=None)
+
+
+def _export_all(user) -> dict:
+    return export(user) | _export_moderation(user)
+
+
+def _erase_all(user) -> None:
+    erase(user)
+    _erase_moderation(user)
+
+
 register(
     PersonalData(
         app="actioncentre",
@@ -108,8 +161,10 @@ register(
             "actioncentre.Offer",
             "actioncentre.AmbassadorProfile",
             "actioncentre.Connection",
+            "actioncentre.InitiativeRevision",
+            "actioncentre.InitiativePartner",
         ),
-        export=export,
-        erase=erase,
+        export=_export_all,
+        erase=_erase_all,
     )
 )

@@ -16,6 +16,7 @@ from veerkracht.core.vocabulary import THEMES
 from veerkracht.regions.models import Region
 
 from ..models import AmbassadorProfile, Connection, ConnectionStatus, Initiative, Need, Offer, Request, Review
+from .partnerships import accepted_partner_of
 
 
 def active_offers(
@@ -98,9 +99,8 @@ def partner_page(organisation: Organisation, *, limit: int = 50) -> dict:
     """What a partner's page shows besides the organisation itself (three queries)."""
     initiatives = (
         Initiative.objects.filter(review=Review.PUBLIC)
-        .filter(Q(organisation=organisation) | Q(partners=organisation))
+        .filter(Q(organisation=organisation) | Q(accepted_partner_of(organisation)))
         .select_related("municipality")
-        .distinct()
         .order_by("-created_at")
     )
     return {
