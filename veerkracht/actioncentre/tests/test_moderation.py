@@ -270,6 +270,9 @@ def test_the_owner_sees_the_waiting_version_and_later_the_reason(client_for, pub
         'value="Wandelgroep Oost"'
         in client.get(reverse("initiatives:edit", args=[public.slug])).content.decode()
     )
+    # Staff start from the texts on the website, not from the waiting ones.
+    staff_form = client_for(staff).get(reverse("initiatives:edit", args=[public.slug])).content.decode()
+    assert 'value="Wandelgroep"' in staff_form and 'value="Wandelgroep Oost"' not in staff_form
     services.revision_reject(revision=InitiativeRevision.objects.get(), actor=staff, reason="Te lang.")
     html = client.get(reverse("initiatives:detail", args=[public.slug])).content.decode()
     assert "niet goedgekeurd" in html and "Te lang." in html

@@ -202,3 +202,21 @@ def test_the_requests_page_query_count_does_not_grow(client_for, region, partner
     add(3, 25)
     many = count()
     assert few == many and many <= 10, (few, many)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_old_partner_links_as_pending_requests(initiative, partner):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("actioncentre", "0003_text_and_news_moderation")]
+    after = [("actioncentre", "0004_partner_consent")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("actioncentre", "Initiative")
+    old.partners.through.objects.create(initiative_id=initiative.pk, organisation_id=partner.pk)
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    link = InitiativePartner.objects.get()
+    assert (link.initiative_id, link.organisation_id, link.status) == (initiative.pk, partner.pk, "pending")

@@ -213,9 +213,11 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_region_or_404(request)
     initiative = get_initiative_for_user(request.user, slug, region, write=True)
     waiting = revision_notice(initiative)
+    # The author continues with the texts that wait; staff start from what is on the website.
+    draft = waiting if waiting and waiting.is_pending and _moderated(request, initiative) else None
     form = InitiativeForm(
         request.POST if request.method == "POST" else None,
-        initial=InitiativeForm.initial_from(initiative, waiting if waiting and waiting.is_pending else None),
+        initial=InitiativeForm.initial_from(initiative, draft),
         municipalities=municipalities_for_region(region),
         organisations=organisations_for_owner(request.user, region, initiative),
     )
