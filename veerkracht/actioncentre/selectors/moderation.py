@@ -11,14 +11,9 @@ from ..models import Initiative, InitiativeRevision, InitiativeUpdate, Review, R
 
 def revision_notice(initiative: Initiative) -> InitiativeRevision | None:
     """For the people who manage the initiative: the waiting revision, or the last decision when it
-    was "no" (they read why). None when there is nothing to tell."""
-    latest = (
-        initiative.revisions.exclude(status=RevisionStatus.WITHDRAWN)
-        .select_related("author__profile")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if latest is None or latest.status == RevisionStatus.APPROVED:
+    was "no" (they read why). None when there is nothing to tell (approved, or taken back)."""
+    latest = initiative.revisions.select_related("author__profile").order_by("-created_at", "-pk").first()
+    if latest is None or latest.status in (RevisionStatus.APPROVED, RevisionStatus.WITHDRAWN):
         return None
     return latest
 

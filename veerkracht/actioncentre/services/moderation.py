@@ -292,10 +292,13 @@ def _send_decision_mail(author, initiative: Initiative, *, kind: str, approved: 
         "url": settings.SITE_URL + reverse("initiatives:detail", args=[initiative.slug]),
         "movement_name": region.movement_name,
     }
-    if approved:
-        subject = _("Je wijziging staat online: %(title)s")
-    else:
-        subject = _("Je wijziging is niet geplaatst: %(title)s")
+    subjects = {
+        ("texts", True): _("Je wijziging staat online: %(title)s"),
+        ("texts", False): _("Je wijziging is niet geplaatst: %(title)s"),
+        ("news", True): _("Je bericht staat online: %(title)s"),
+        ("news", False): _("Je bericht is niet geplaatst: %(title)s"),
+    }
+    subject = subjects[kind, approved]
     send_mail(
         f"{region.movement_name}: {subject % {'title': initiative.title}}",
         render_to_string("actioncentre/moderation/email/decided.txt", context),

@@ -276,6 +276,13 @@ def test_the_owner_sees_the_waiting_version_and_later_the_reason(client_for, pub
     services.revision_reject(revision=InitiativeRevision.objects.get(), actor=staff, reason="Te lang.")
     html = client.get(reverse("initiatives:detail", args=[public.slug])).content.decode()
     assert "niet goedgekeurd" in html and "Te lang." in html
+    # A new try that is taken back leaves nothing to tell.
+    client.post(
+        reverse("initiatives:edit", args=[public.slug]), form | {"title": "Wandelgroep Zuid"}, follow=True
+    )
+    client.post(reverse("moderation:revision_withdraw", args=[public.slug]), follow=True)
+    html = client.get(reverse("initiatives:detail", args=[public.slug])).content.decode()
+    assert "Te lang." not in html and "wacht op goedkeuring" not in html
 
 
 def test_the_review_pages_are_for_staff_only(client_for, people, public, owner):
