@@ -86,6 +86,7 @@ def revision_submit(
     return revision
 
 
+@transaction.atomic
 def revision_record_staff_edit(
     *, initiative: Initiative, before: dict[str, str], actor
 ) -> InitiativeRevision | None:
