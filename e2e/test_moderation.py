@@ -3,19 +3,39 @@ texts, the organisation's admin accepts. Nothing shows publicly before that."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from e2e.helpers import log_in_by_code
 from veerkracht.accounts.models import MembershipRole
 from veerkracht.accounts.services import membership_set
 from veerkracht.accounts.tests.factories import OrganisationFactory
-from veerkracht.actioncentre.models import InitiativePartner, PartnerStatus
+from veerkracht.actioncentre.models import InitiativePartner, InitiativeUpdate, PartnerStatus
 from veerkracht.actioncentre.services import initiatives as initiative_services
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "public"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 90)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def _expect_image_loads(image) -> None:
+    image.scroll_into_view_if_needed()
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
 def test_changed_texts_wait_for_staff_and_a_partner_accepts(
@@ -54,6 +74,14 @@ def test_changed_texts_wait_for_staff_and_a_partner_accepts(
     expect(page.get_by_text("Alleen jullie en het actiecentrum zien dit bericht.")).to_be_visible()
     browser_page.after(lambda: page.get_by_role("button", name="Bericht intrekken").click())
     expect(page.get_by_text("Dinsdag liepen we met twintig mensen.")).to_have_count(0)
+    browser_page.visit(f"{detail}nieuws/")
+    page.get_by_label("Wat is er nieuw?").fill("De nieuwe route is klaar.")
+    page.locator("#id_photo").set_input_files(
+        files=[{"name": "route.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}]
+    )
+    page.get_by_label("Wat staat er op de foto?").fill("Een bord met de route")
+    browser_page.after(lambda: page.get_by_role("button", name="Plaatsen").click())
+    _expect_image_loads(page.get_by_role("img", name="Een bord met de route"))  # only for them
 
     # 2. The owner names a partner: it is asked, not shown.
     browser_page.visit(f"{detail}partners/")
@@ -72,10 +100,21 @@ def test_changed_texts_wait_for_staff_and_a_partner_accepts(
     button = theirs.get_by_role("button", name="Goedkeuren en op de website zetten")
     other_browser_page.after(lambda: button.click())
     expect(theirs.get_by_text("Er wachten geen nieuwe teksten.")).to_be_visible()
+    news = theirs.locator("#nieuws + ul")
+    other_browser_page.after(lambda: news.get_by_role("link", name="Wandelgroep Oost").click())
+    _expect_image_loads(theirs.get_by_role("img", name="Een bord met de route"))
+    button = theirs.get_by_role("button", name="Goedkeuren en op de website zetten")
+    other_browser_page.after(lambda: button.click())
+    expect(theirs.get_by_text("Er wacht geen nieuws.")).to_be_visible()
 
     browser_page.visit(detail)
     expect(page.get_by_role("heading", level=1)).to_have_text("Wandelgroep Oost")
     expect(page.get_by_role("link", name="Sportclub Heer")).to_have_count(0)
+    photo = InitiativeUpdate.objects.get()
+    assert photo.is_public and photo.photo and not photo.pending_photo
+    _expect_image_loads(page.locator(f'img[src="{photo.photo.url}"]'))
+    browser_page.after(lambda: page.get_by_role("link", name="Eerdere teksten bekijken").click())
+    expect(page.get_by_text("Wandelgroep Oost").first).to_be_visible()
 
     # 4. The club's admin says yes, on the owner's phone after the owner has gone.
     page.context.clear_cookies()
