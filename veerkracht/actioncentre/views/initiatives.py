@@ -319,9 +319,8 @@ def post_update(request: HttpRequest, slug: str) -> HttpResponse:
                     _("Je bericht wacht op goedkeuring van het actiecentrum. Daarna staat het op de pagina."),
                 )
             return redirect("initiatives:detail", initiative.slug)
-    return render(
-        request, "actioncentre/initiatives/update_form.html", {"form": form, "initiative": initiative}
-    )
+    context = {"form": form, "initiative": initiative, "waits": not is_actioncentre_staff(request.user)}
+    return render(request, "actioncentre/initiatives/update_form.html", context)
 
 
 @login_required
