@@ -34,6 +34,7 @@ from .demo_content import (
     REQUESTS,
 )
 from .models import (
+    REVISED_FIELDS,
     AmbassadorProfile,
     CloseReason,
     Connection,
@@ -42,10 +43,13 @@ from .models import (
     Follow,
     FollowKind,
     Initiative,
+    InitiativePartner,
+    InitiativeRevision,
     InitiativeUpdate,
     Need,
     Offer,
     PartnerProfile,
+    PartnerStatus,
     Phase,
     PhaseChange,
     Request,
@@ -69,6 +73,7 @@ def load(region: Region) -> list[str]:
     staff = User.objects.filter(email=f"actiecentrum@{DEMO_DOMAIN}").first()
     resident = User.objects.filter(email=f"inwoner@{DEMO_DOMAIN}").first()
     initiatives = _initiatives(region, munis, organisations, ambassadors, staff, resident, rng, now)
+    _waiting_examples(initiatives, organisations, resident, now)
     offers = _offers(region, munis, organisations, ambassadors, rng, now)
     requests = _requests(region, munis, staff, resident, initiatives, rng, now)
     _connections(region, initiatives, requests, offers, ambassadors, staff, rng, now)
@@ -189,7 +194,10 @@ def _initiatives(region, munis, organisations, ambassadors, staff, resident, rng
             review=Review.PENDING if i in (3, 41) else Review.PUBLIC,
             created_at=started,
         )
-        initiative.partners.set(rng.sample(organisations, rng.randint(0, 3)))
+        # Demo partners agreed to be named (models/partnerships.py).
+        initiative.partners.set(
+            rng.sample(organisations, rng.randint(0, 3)), through_defaults={"status": PartnerStatus.ACCEPTED}
+        )
         _phase_history(initiative, phase, started, now, staff, rng)
         _needs_and_news(initiative, needs, place, owner or staff, started, rng)
         initiatives.append(initiative)
@@ -203,6 +211,35 @@ def _initiatives(region, munis, organisations, ambassadors, staff, resident, rng
             )
             Initiative.objects.filter(pk=initiative.pk).update(followers_count=1)
     return initiatives
+
+
+def _waiting_examples(initiatives, organisations, resident, now) -> None:
+    """Something in each queue: new texts and news for staff, a partner request for the demo partner."""
+    initiative = next((i for i in initiatives if i.owner_id and i.owner == resident and i.is_public), None)
+    if initiative is None:
+        return
+    texts = {name: getattr(initiative, name) for name in REVISED_FIELDS}
+    InitiativeRevision.objects.create(
+        initiative=initiative,
+        author=resident,
+        before=texts,
+        created_at=now - timedelta(days=1),
+        **(texts | {"summary": f"{initiative.summary} Nu ook op zaterdag!"}),
+    )
+    InitiativeUpdate.objects.create(
+        initiative=initiative,
+        author=resident,
+        text="Zaterdag was er een open dag. Er kwamen veertig buren langs!",
+        review=Review.PENDING,
+        created_at=now - timedelta(hours=5),
+    )
+    linde = next((o for o in organisations if o.name == "Huisartsenpraktijk De Linde"), None)
+    if linde is not None:
+        InitiativePartner.objects.update_or_create(
+            initiative=initiative,
+            organisation=linde,
+            defaults={"status": PartnerStatus.PENDING, "requested_by": resident, "requested_at": now},
+        )
 
 
 def _needs_and_news(initiative: Initiative, needs, place, author, started, rng) -> None:

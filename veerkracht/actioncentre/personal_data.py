@@ -22,6 +22,8 @@ On deletion (AVG art. 17: erase, unless there is a reason to keep):
 - *News* they posted on an initiative that stays, stays too, as part of its public story: without
   author, their names and addresses replaced. A photo in it stays (it shows the initiative's work).
 - Follows, offers and the ambassador profile are deleted.
+- Texts and news they sent that were never published (waiting or turned down) are deleted; changes to
+  an initiative's texts that were decided stay in its history, without their name.
 - What they did for others as staff (requests they picked up, notes, phase changes, introductions they
   proposed) stays without their name; the timeline line that named them as assignee says "[verwijderd]".
 """
@@ -53,11 +55,15 @@ from .models import (
     EventKind,
     Follow,
     Initiative,
+    InitiativePartner,
+    InitiativeRevision,
     InitiativeUpdate,
     Offer,
     PhaseChange,
     Request,
     RequestEvent,
+    Review,
+    RevisionStatus,
 )
 from .services.initiatives import RESERVED_SLUGS
 
@@ -153,7 +159,8 @@ def _initiative_export(i: Initiative) -> dict:
 def _update_export(u: InitiativeUpdate) -> dict:
     return {
         "text": u.text,
-        "photo": u.photo.name or None,
+        "photo": u.photo.name or u.pending_photo.name or None,
+        "review": u.review,
         "photo_description": u.photo_alt,
         "posted_at": _iso(u.created_at),
     }
@@ -225,6 +232,35 @@ def export(user) -> dict:
         if profile is None
         else {"expertise": profile.expertise, "bio": profile.bio, "public": profile.is_public},
         "introductions": [_connection_export(c, user, identity) for c in connections],
+        **_moderation_export(user),
+    }
+
+
+def _moderation_export(user) -> dict:
+    """Texts they sent for an initiative (every status), and partner requests they made or answered."""
+    revisions = InitiativeRevision.objects.filter(author=user).select_related("initiative")
+    links = InitiativePartner.objects.filter(Q(requested_by=user) | Q(decided_by=user))
+    return {
+        "initiative_texts": [
+            {
+                "initiative": r.initiative.title,
+                "status": r.status,
+                "texts": r.texts(),
+                "sent_at": _iso(r.created_at),
+                "reason": r.reason,
+            }
+            for r in revisions.order_by("created_at", "pk")
+        ],
+        "partner_requests": [
+            {
+                "initiative": link.initiative.title,
+                "organisation": link.organisation.name,
+                "status": link.status,
+                "asked_by_you": link.requested_by_id == user.pk,
+                "answered_by_you": link.decided_by_id == user.pk,
+            }
+            for link in links.select_related("initiative", "organisation").order_by("requested_at", "pk")
+        ],
     }
 
 
@@ -243,6 +279,7 @@ def erase(user) -> None:
     _erase_initiatives(user, identity)
     Offer.objects.filter(owner=user).delete()
     AmbassadorProfile.objects.filter(user=user).delete()
+    _erase_moderation(user, identity)
     _erase_work_for_others(user, identity)
 
 
@@ -306,6 +343,22 @@ def _scrub_initiative(initiative: Initiative, identity: Identity) -> None:
         while slug in RESERVED_SLUGS or Initiative.objects.filter(slug=slug).exists():
             slug, n = f"{words[:130]}-{n}", n + 1
         Initiative.objects.filter(pk=initiative.pk).update(slug=slug)
+
+
+def _erase_moderation(user, identity: Identity) -> None:
+    """Texts and news they sent that were never published go (a waiting photo after the commit);
+    decided texts stay in an initiative's history without their name; so do partner answers."""
+    InitiativeRevision.objects.filter(author=user, status=RevisionStatus.PENDING).delete()
+    unpublished = InitiativeUpdate.objects.filter(author=user).exclude(review=Review.PUBLIC)
+    delete_files_on_commit(unpublished)
+    unpublished.delete()
+    history = InitiativeRevision.objects.filter(author=user)
+    scrub_rows(history, identity)
+    history.update(author=None)
+    InitiativeRevision.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    InitiativeUpdate.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    InitiativePartner.objects.filter(requested_by=user).update(requested_by=None)
+    InitiativePartner.objects.filter(decided_by=user).update(decided_by=None)
 
 
 def _erase_work_for_others(user, identity: Identity) -> None:
@@ -405,6 +458,8 @@ register(
             "actioncentre.Offer",
             "actioncentre.AmbassadorProfile",
             "actioncentre.Connection",
+            "actioncentre.InitiativeRevision",
+            "actioncentre.InitiativePartner",
         ),
         export=export,
         erase=erase,

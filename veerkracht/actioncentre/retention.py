@@ -12,6 +12,7 @@ from veerkracht.core.personal_data import REMOVED
 from veerkracht.core.retention import Rule, register
 
 from .models import Connection, ConnectionStatus, InitiativeUpdate, Request, RequestStatus
+from .storage import private_storage
 
 CLOSED_REQUEST_KEEP = timedelta(days=365)
 OPEN_INTRODUCTION_KEEP = timedelta(days=365)
@@ -54,12 +55,19 @@ def _files_under(storage, folder: str):
 
 
 def _loose_photos(now: datetime) -> int:
-    """Photo files no news item points to any more (news deleted, or an upload that failed halfway).
-    A day's grace, so a photo that is being saved right now is never taken away."""
-    storage = default_storage
+    """Photo files no news item points to any more (news deleted, or an upload that failed halfway),
+    public ones and ones waiting for approval alike. A day's grace, so a photo that is being saved
+    right now is never taken away."""
+    removed = 0
+    for storage, field in ((default_storage, "photo"), (private_storage, "pending_photo")):
+        used = set(InitiativeUpdate.objects.exclude(**{field: ""}).values_list(field, flat=True))
+        removed += _remove_unused(storage, used, now - LOOSE_PHOTO_KEEP)
+    return removed
+
+
+def _remove_unused(storage, used: set[str], before: datetime) -> int:
     if not storage.exists(PHOTO_FOLDER):
         return 0
-    used = set(InitiativeUpdate.objects.exclude(photo="").values_list("photo", flat=True))
     removed = 0
     for name in _files_under(storage, PHOTO_FOLDER):
         if name in used:
@@ -67,7 +75,7 @@ def _loose_photos(now: datetime) -> int:
         modified = storage.get_modified_time(name)
         if timezone.is_naive(modified):
             modified = timezone.make_aware(modified)
-        if modified < now - LOOSE_PHOTO_KEEP:
+        if modified < before:
             storage.delete(name)
             removed += 1
     return removed

@@ -10,7 +10,7 @@ from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Subregion
 
 from ..images import MAX_UPLOAD_BYTES, prepare_photo
-from ..models import Initiative, Need, Phase
+from ..models import Initiative, InitiativeRevision, Need, Phase
 from ..vocab import HELP_TYPES
 
 
@@ -75,13 +75,15 @@ class InitiativeForm(forms.Form):
             del self.fields["organisation"]
 
     @classmethod
-    def initial_from(cls, initiative: Initiative) -> dict:
+    def initial_from(cls, initiative: Initiative, waiting: InitiativeRevision | None = None) -> dict:
+        """The form filled in as the initiative is, with the texts that wait for approval if any."""
+        texts = waiting or initiative
         return {
-            "title": initiative.title,
-            "summary": initiative.summary,
-            "description": initiative.description,
+            "title": texts.title,
+            "summary": texts.summary,
+            "description": texts.description,
             "municipality": initiative.municipality_id,
-            "who": initiative.who,
+            "who": texts.who,
             "organisation": initiative.organisation_id,
             "themes": THEMES.keys_of(initiative.themes),
             "dimensions": DIMENSIONS.keys_of(initiative.dimensions),

@@ -24,6 +24,8 @@ from .initiatives import (
     Review,
     update_photo_path,
 )
+from .moderation import REVISED_FIELDS, InitiativeRevision, RevisionStatus
+from .partnerships import InitiativePartner, PartnerStatus
 from .requests import (
     REQUEST_TRANSITIONS,
     CloseReason,
@@ -38,6 +40,7 @@ from .requests import (
 
 __all__ = [
     "REQUEST_TRANSITIONS",
+    "REVISED_FIELDS",
     "AmbassadorProfile",
     "Availability",
     "CloseReason",
@@ -47,10 +50,13 @@ __all__ = [
     "Follow",
     "FollowKind",
     "Initiative",
+    "InitiativePartner",
+    "InitiativeRevision",
     "InitiativeUpdate",
     "Need",
     "Offer",
     "PartnerProfile",
+    "PartnerStatus",
     "Phase",
     "PhaseChange",
     "Request",
@@ -58,6 +64,7 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Review",
+    "RevisionStatus",
     "allowed_transitions",
     "follow_path",
     "update_photo_path",

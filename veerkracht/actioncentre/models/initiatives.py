@@ -12,6 +12,7 @@ from veerkracht.accounts.models import Organisation
 from veerkracht.core.models import TaggedModel
 from veerkracht.regions.models import Municipality, Region, Subregion
 
+from ..storage import private_storage
 from ..vocab import HELP_TYPES
 
 User = settings.AUTH_USER_MODEL
@@ -52,7 +53,10 @@ class Initiative(TaggedModel):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="initiatives"
     )
-    partners = models.ManyToManyField(Organisation, blank=True, related_name="partner_in")
+    # Shown only once one of the organisation's admins accepted (models/partnerships.py).
+    partners = models.ManyToManyField(
+        Organisation, through="InitiativePartner", blank=True, related_name="partner_in"
+    )
     phase = models.CharField(_("fase"), max_length=10, choices=Phase.choices, default=Phase.INSPIRE)
     lesson = models.TextField(_("wat hebben jullie geleerd?"), max_length=3000, blank=True)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
@@ -116,19 +120,36 @@ def update_photo_path(instance: InitiativeUpdate, filename: str) -> str:
 
 
 class InitiativeUpdate(models.Model):
+    """News on an initiative's page. On a public initiative, news by anyone but staff waits for approval
+    (``review`` pending); its photo waits in the private storage until then (storage.py)."""
+
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     text = models.TextField(_("wat is er nieuw?"), max_length=3000)
     photo = models.ImageField(_("foto (mag)"), upload_to=update_photo_path, blank=True)
+    pending_photo = models.ImageField(upload_to=update_photo_path, storage=private_storage, blank=True)
     photo_name = models.CharField(max_length=80, blank=True)
     photo_alt = models.CharField(_("wat staat er op de foto?"), max_length=200, blank=True)
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PUBLIC)
+    reviewed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("waarom niet?"), max_length=1000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["review", "created_at"], name="update_review_queue")]
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def is_public(self) -> bool:
+        return self.review == Review.PUBLIC
+
+    @property
+    def has_photo(self) -> bool:
+        return bool(self.photo or self.pending_photo)
 
 
 class Need(models.Model):

@@ -16,6 +16,7 @@ from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
 from ..models import AmbassadorProfile, Connection, ConnectionStatus, Initiative, Need, Offer, Request, Review
+from .partnerships import accepted_partner_of
 
 
 def active_offers(
@@ -118,9 +119,8 @@ def partner_page(organisation: Organisation, *, limit: int = 50) -> dict:
     """What a partner's page shows besides the organisation itself (three queries)."""
     initiatives = (
         Initiative.objects.filter(review=Review.PUBLIC)
-        .filter(Q(organisation=organisation) | Q(partners=organisation))
+        .filter(Q(organisation=organisation) | Q(accepted_partner_of(organisation)))
         .select_related("municipality")
-        .distinct()
         .order_by("-created_at")
     )
     return {

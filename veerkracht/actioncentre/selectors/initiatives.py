@@ -22,7 +22,16 @@ from veerkracht.accounts.models import Organisation
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region, Subregion
 
-from ..models import Follow, Initiative, InitiativeUpdate, Need, Phase, PhaseChange, Review
+from ..models import (
+    Follow,
+    Initiative,
+    InitiativeUpdate,
+    Need,
+    PartnerStatus,
+    Phase,
+    PhaseChange,
+    Review,
+)
 from ..tokens import hash_token, unsubscribe_token_follow_pk
 
 Filters = Mapping[str, Any]
@@ -153,9 +162,11 @@ def phase_history(initiative: Initiative) -> list[PhaseChange]:
     return list(initiative.phase_changes.select_related("changed_by__profile"))
 
 
-def updates_of(initiative: Initiative) -> QuerySet[InitiativeUpdate]:
-    """The news, newest first (paginated by the page)."""
-    return initiative.updates.select_related("author__profile")
+def updates_of(initiative: Initiative, *, with_waiting: bool = False) -> QuerySet[InitiativeUpdate]:
+    """The news, newest first (paginated by the page). Public news only, unless `with_waiting` (for
+    the people who manage the initiative: also news that waits or was turned down)."""
+    updates = initiative.updates.select_related("author__profile")
+    return updates if with_waiting else updates.filter(review=Review.PUBLIC)
 
 
 def open_needs_of(initiative: Initiative) -> list[Need]:
@@ -168,11 +179,21 @@ def needs_of(initiative: Initiative) -> list[Need]:
 
 
 def partners_of(initiative: Initiative) -> list[Organisation]:
-    return list(initiative.partners.order_by("name"))
+    """Partners that accepted: only those show on the page (models/partnerships.py)."""
+    return list(
+        Organisation.objects.filter(
+            initiative_links__initiative=initiative, initiative_links__status=PartnerStatus.ACCEPTED
+        ).order_by("name")
+    )
 
 
 def partner_ids_of(initiative: Initiative) -> list[int]:
-    return list(initiative.partners.values_list("pk", flat=True))
+    """Organisations asked (or partner) that did not decline: ticked on the partners form."""
+    return list(
+        initiative.partner_links.exclude(status=PartnerStatus.DECLINED).values_list(
+            "organisation_id", flat=True
+        )
+    )
 
 
 def pending_initiatives(region: Region) -> QuerySet[Initiative]:

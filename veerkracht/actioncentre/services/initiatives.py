@@ -1,4 +1,4 @@
-"""Writes for initiatives (proeftuinen): creating, approving, phases, needs, news, followers, partners.
+"""Writes for initiatives (proeftuinen): creating, approving, phases, needs, news, followers.
 
 Unsubscribe links in update e-mails
 -----------------------------------
@@ -46,6 +46,7 @@ from ..models import (
 )
 from ..tokens import hash_token, new_token, unsubscribe_token
 from ..vocab import HELP_TYPES
+from . import moderation
 
 # Path segments under /initiatieven/ that are pages, not initiatives.
 RESERVED_SLUGS = frozenset({"nieuw", "goedkeuren", "afmelden"})
@@ -146,13 +147,31 @@ def initiative_update_details(
     dimensions: list[str],
     organisation: Organisation | None = None,
 ) -> Initiative:
-    """Change what the initiative is about. The web address (slug) stays the same."""
+    """Change what the initiative is about. The web address (slug) stays the same.
+
+    On a public initiative, new texts from anyone but staff wait for approval (services/moderation.py):
+    ``initiative.waiting_revision`` is then the revision that waits, and the page keeps its texts. The
+    choices from a list (municipality, themes, dimensions, organisation) change at once.
+    """
+    moderated = initiative.is_public and not moderation.is_moderator(actor)
+    before = moderation.live_texts(initiative)
     _initiative_fill(
         initiative, title, summary, description, municipality, who, themes, dimensions, organisation
     )
     initiative.full_clean()
+    proposed = moderation.live_texts(initiative)
+    if moderated:
+        for name, value in before.items():
+            setattr(initiative, name, value)
     initiative.save()
     log_action("actioncentre.initiative.updated", actor=actor, subject=initiative)
+    initiative.waiting_revision = None
+    if moderated:
+        initiative.waiting_revision = moderation.revision_submit(
+            initiative=initiative, author=actor, **proposed
+        )
+    elif initiative.is_public:
+        moderation.revision_record_staff_edit(initiative=initiative, before=before, actor=actor)
     return initiative
 
 
@@ -255,23 +274,6 @@ def initiative_change_phase(
     return initiative
 
 
-@transaction.atomic
-def initiative_set_partners(
-    *, initiative: Initiative, organisations: Iterable[Organisation], actor
-) -> Initiative:
-    organisations = list(organisations)
-    if any(o.region_id != initiative.region_id for o in organisations):
-        raise ValidationError(_("Kies alleen organisaties uit deze regio."))
-    initiative.partners.set(organisations)
-    log_action(
-        "actioncentre.initiative.partners_set",
-        actor=actor,
-        subject=initiative,
-        data={"partners": sorted(o.pk for o in organisations)},
-    )
-    return initiative
-
-
 # --- Needs ------------------------------------------------------------------------------------
 
 
@@ -309,7 +311,9 @@ def initiative_update_post(
     photo: PreparedPhoto | File | None = None,
     photo_alt: str = "",
 ) -> InitiativeUpdate:
-    """Post news with an optional photo; followers who want e-mail get it after the commit.
+    """Post news with an optional photo. Staff's news is on the page at once and followers who want
+    e-mail get it after the commit; anyone else's waits for approval, its photo in the private storage
+    (services/moderation.py).
 
     `photo` is a PreparedPhoto (the form already checked it) or an uploaded file, checked here.
     """
@@ -318,29 +322,32 @@ def initiative_update_post(
         photo = prepare_photo(photo)
     if photo is not None and not photo_alt:
         raise ValidationError(_("Vertel in een paar woorden wat er op de foto staat."))
+    live = moderation.is_moderator(author)
     update = InitiativeUpdate(
         initiative=initiative,
         author=author,
         text=text.strip(),
         photo_alt=photo_alt if photo is not None else "",
+        review=Review.PUBLIC if live else Review.PENDING,
     )
-    update.full_clean(exclude=["photo"])
+    update.full_clean(exclude=["photo", "pending_photo"])
+    field = update.photo if live else update.pending_photo
     if photo is not None:
         update.photo_name = photo.name
-        update.photo.save(photo.name, ContentFile(photo.content), save=False)
+        field.save(photo.name, ContentFile(photo.content), save=False)
     try:
         update.save()
         log_action(
             "actioncentre.initiative.update_posted",
             actor=author,
             subject=initiative,
-            data={"update": update.pk, "photo": bool(update.photo)},
+            data={"update": update.pk, "photo": bool(field), "review": update.review},
         )
     except Exception:
-        if update.photo:  # do not leave a file behind for a row that was never saved
-            update.photo.delete(save=False)
+        if field:  # do not leave a file behind for a row that was never saved
+            field.delete(save=False)
         raise
-    if initiative.is_public:
+    if live and initiative.is_public:
         transaction.on_commit(lambda: initiative_update_send_mails(update_pk=update.pk), robust=True)
     return update
 
@@ -351,7 +358,7 @@ def initiative_update_send_mails(*, update_pk: int) -> int:
 
     update = (
         InitiativeUpdate.objects.select_related("initiative__region", "initiative__municipality")
-        .filter(pk=update_pk)
+        .filter(pk=update_pk, review=Review.PUBLIC)
         .first()
     )
     if update is None:

@@ -352,14 +352,18 @@ def test_a_partner_page_shows_offers_ambassadors_and_public_initiatives(world, r
     OfferFactory(owner=owner, title="Zaal van Buurtwerk", organisation=partner)
     AmbassadorProfile.objects.filter(pk=world.profile.pk).update(organisation=partner)
     shown = InitiativeFactory(title="Moestuin Oost", organisation=partner)
+    accepted = {"status": "accepted"}
     pending = InitiativeFactory(title="Nog niet goedgekeurd", review="pending")
-    pending.partners.add(partner)
+    pending.partners.add(partner, through_defaults=accepted)
     also = InitiativeFactory(title="Samen sporten")
-    also.partners.add(partner)
+    also.partners.add(partner, through_defaults=accepted)
+    unasked = InitiativeFactory(title="Zonder toestemming")
+    unasked.partners.add(partner)  # a request the organisation has not answered
     page = client_for(None).get(reverse("connect:partner", args=[partner.slug])).content.decode()
     for text in ("Zaal van Buurtwerk", "Gesprekken in de wijk", shown.title, also.title):
         assert text in page
     assert "Nog niet goedgekeurd" not in page and partner.email not in page
+    assert "Zonder toestemming" not in page
 
 
 def test_a_partner_admin_edits_the_page(world, client_for):

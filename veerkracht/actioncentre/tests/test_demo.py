@@ -41,3 +41,20 @@ def test_demo_is_a_living_action_centre_and_loads_once(region):
     assert set(Request.objects.values_list("status", flat=True)) == set(RequestStatus.values)
     assert Offer.objects.count() >= 50
     assert set(Connection.objects.values_list("status", flat=True)) == set(ConnectionStatus.values)
+
+
+def test_demo_has_something_in_every_moderation_queue(region):
+    from veerkracht.accounts import demo as accounts_demo
+    from veerkracht.actioncentre import demo
+    from veerkracht.actioncentre.models import InitiativePartner, InitiativeRevision, InitiativeUpdate
+
+    accounts_demo.load(region)
+    demo.load(region)
+    resident = "inwoner@demo.veerkracht.nl"
+    assert InitiativeRevision.objects.get(status="pending").author.email == resident
+    assert InitiativeUpdate.objects.get(review="pending").author.email == resident
+    waiting = InitiativePartner.objects.get(status="pending")
+    assert waiting.organisation.memberships.filter(user__email="partner@demo.veerkracht.nl", role="admin")
+    # Every other demo partner agreed to be named.
+    assert InitiativePartner.objects.filter(status="accepted").count() > 20
+    assert not InitiativePartner.objects.filter(status="declined").exists()

@@ -209,15 +209,6 @@ def test_needs_open_and_close(make_initiative, staff):
     assert not need.is_open
 
 
-def test_partners_come_from_the_region(make_initiative, staff, region):
-    initiative = make_initiative()
-    orgs = [OrganisationFactory(), OrganisationFactory()]
-    services.initiative_set_partners(initiative=initiative, organisations=orgs, actor=staff)
-    assert set(initiative.partners.all()) == set(orgs)
-    services.initiative_set_partners(initiative=initiative, organisations=orgs[:1], actor=staff)
-    assert list(initiative.partners.all()) == orgs[:1]
-
-
 # --- Following and update e-mails -------------------------------------------------------------
 
 

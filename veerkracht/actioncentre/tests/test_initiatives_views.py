@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from veerkracht.accounts.models import MembershipRole
 from veerkracht.accounts.services import membership_set
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.actioncentre.models import (
@@ -21,6 +22,7 @@ from veerkracht.actioncentre.models import (
     Review,
 )
 from veerkracht.actioncentre.services import initiatives as services
+from veerkracht.actioncentre.services import moderation, partnerships
 from veerkracht.actioncentre.tokens import unsubscribe_token
 
 from .factories import InitiativeFactory, InitiativeUpdateFactory, RequestFactory
@@ -262,7 +264,9 @@ def test_the_owner_edits_details_and_may_pick_only_their_own_organisation(
     response = client.post(url, base | {"organisation": organisation.pk})
     assert response.status_code == 302
     public.refresh_from_db()
-    assert public.title == "Wandelgroep Noord" and public.slug == "wandelgroep"
+    # A member is not staff: the new name waits for approval; choices from a list change at once.
+    assert public.title == "Wandelgroep" and public.slug == "wandelgroep"
+    assert public.dimension_labels and public.revisions.get().title == "Wandelgroep Noord"
 
 
 def test_changing_phase_and_stopping_with_a_lesson(client_for, owner, public):
@@ -282,7 +286,7 @@ def test_changing_phase_and_stopping_with_a_lesson(client_for, owner, public):
 
 
 def test_posting_news_with_a_photo_mails_followers(
-    client_for, owner, resident, public, django_capture_on_commit_callbacks
+    client_for, owner, resident, staff, public, django_capture_on_commit_callbacks
 ):
     services.initiative_follow(initiative=public, user=resident, kind=FollowKind.SUPPORT)
     client = client_for(owner)
@@ -295,13 +299,17 @@ def test_posting_news_with_a_photo_mails_followers(
             url, {"text": "De eerste tocht!", "photo": photo, "photo_alt": "Tien wandelaars"}
         )
     assert response.status_code == 302
+    assert not mail.outbox  # the owner is not staff: the news waits for approval
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.update_approve(update=InitiativeUpdate.objects.get(), actor=staff)
     update = InitiativeUpdate.objects.get()
     assert update.photo.name.startswith(f"initiatieven/{public.pk}/") and "Jan" not in update.photo.name
     assert update.photo_name and update.photo.name.endswith(update.photo_name)
     html = client_for(None).get(reverse("initiatives:detail", args=[public.slug])).content.decode()
     assert 'alt="Tien wandelaars"' in html and update.photo.url in html
-    assert [m.to for m in mail.outbox] == [[resident.email]]
-    assert "De eerste tocht!" in mail.outbox[0].body
+    followers = [m for m in mail.outbox if "De eerste tocht!" in m.body]
+    assert [m.to for m in followers] == [[resident.email]]
+    assert [m.to for m in mail.outbox if m not in followers] == [[owner.email]]  # "it is online"
 
 
 def test_a_bad_photo_gives_a_form_error_and_saves_nothing(client_for, owner, public, tmp_path):
@@ -328,6 +336,9 @@ def test_needs_and_partners_are_managed_and_shown(client_for, member, public, re
     )
     assert response.status_code == 200 and Need.objects.count() == 1
     client.post(reverse("initiatives:partners", args=[public.slug]), {"partners": [partner.pk]})
+    admin = UserFactory(email="beheer@sportclub.example.org")
+    membership_set(organisation=partner, user=admin, role=MembershipRole.ADMIN)
+    partnerships.partner_link_decide(link=public.partner_links.get(), actor=admin, accept=True)
     html = client_for(None).get(reverse("initiatives:detail", args=[public.slug])).content.decode()
     assert "Een zaal" in html and "Een plek" in html
     assert f'href="/verbinden/partners/{partner.slug}/"' in html

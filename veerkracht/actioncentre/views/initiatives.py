@@ -42,7 +42,10 @@ from ..selectors.initiatives import (
     phase_history,
     updates_of,
 )
+from ..selectors.moderation import pending_revisions, pending_updates, revision_notice
+from ..selectors.partnerships import partner_links_of
 from ..services import initiatives as services
+from ..services import partnerships as partnership_services
 
 PER_PAGE = 12  # a phone screen shows a few cards at a time; a long page costs scrolling and server time
 CREATE_LIMIT_PER_DAY = 10
@@ -74,13 +77,18 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request))
     history = phase_history(initiative)
+    manages = initiative.can_manage
     context = {
         "initiative": initiative,
         "steps": presenters.phase_steps(initiative, history),
         "history": history,
         "needs": open_needs_of(initiative),
         "partners": partners_of(initiative),
-        "updates": Paginator(updates_of(initiative), PER_PAGE).get_page(request.GET.get("page")),
+        "updates": Paginator(updates_of(initiative, with_waiting=manages), PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
+        "revision": revision_notice(initiative) if manages else None,
+        "partner_links": partner_links_of(initiative) if manages else [],
         "follow": follow_of(request.user, initiative),
         "is_staff": is_actioncentre_staff(request.user),
         "login_url": f"{reverse('account_login')}?next={request.path}",
@@ -204,16 +212,19 @@ def _create(request: HttpRequest, region, data: dict, idea) -> Initiative:
 def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_region_or_404(request)
     initiative = get_initiative_for_user(request.user, slug, region, write=True)
+    waiting = revision_notice(initiative)
+    # The author continues with the texts that wait; staff start from what is on the website.
+    draft = waiting if waiting and waiting.is_pending and _moderated(request, initiative) else None
     form = InitiativeForm(
         request.POST if request.method == "POST" else None,
-        initial=InitiativeForm.initial_from(initiative),
+        initial=InitiativeForm.initial_from(initiative, draft),
         municipalities=municipalities_for_region(region),
         organisations=organisations_for_owner(request.user, region, initiative),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.initiative_update_details(
+            initiative = services.initiative_update_details(
                 initiative=initiative,
                 actor=request.user,
                 **{k: data.get(k) for k in ("title", "summary", "description", "municipality", "who")},
@@ -226,9 +237,33 @@ def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            _say_saved(request, initiative)
             return redirect("initiatives:detail", initiative.slug)
-    return render(request, "actioncentre/initiatives/form.html", {"form": form, "initiative": initiative})
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "revision": waiting,
+        "moderated": _moderated(request, initiative),
+    }
+    return render(request, "actioncentre/initiatives/form.html", context)
+
+
+def _moderated(request: HttpRequest, initiative: Initiative) -> bool:
+    """Do new texts from this person wait for approval (a public initiative, not staff)?"""
+    return initiative.is_public and not is_actioncentre_staff(request.user)
+
+
+def _say_saved(request: HttpRequest, initiative: Initiative) -> None:
+    if initiative.waiting_revision is not None:
+        messages.success(
+            request,
+            _(
+                "Je wijziging wacht op goedkeuring van het actiecentrum. "
+                "Tot die tijd blijft de oude tekst op de website staan."
+            ),
+        )
+    else:
+        messages.success(request, _("De wijzigingen zijn opgeslagen."))
 
 
 @login_required
@@ -262,7 +297,7 @@ def post_update(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.initiative_update_post(
+            update = services.initiative_update_post(
                 initiative=initiative,
                 author=request.user,
                 text=data["text"],
@@ -272,16 +307,20 @@ def post_update(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if initiative.is_public:
+            if update.is_public and initiative.is_public:
                 messages.success(request, _("Je bericht staat op de pagina. Volgers krijgen het per e-mail."))
-            else:
+            elif update.is_public:
                 messages.success(
                     request, _("Je bericht is opgeslagen. Het is te zien zodra het initiatief online staat.")
                 )
+            else:
+                messages.success(
+                    request,
+                    _("Je bericht wacht op goedkeuring van het actiecentrum. Daarna staat het op de pagina."),
+                )
             return redirect("initiatives:detail", initiative.slug)
-    return render(
-        request, "actioncentre/initiatives/update_form.html", {"form": form, "initiative": initiative}
-    )
+    context = {"form": form, "initiative": initiative, "waits": not is_actioncentre_staff(request.user)}
+    return render(request, "actioncentre/initiatives/update_form.html", context)
 
 
 @login_required
@@ -320,15 +359,19 @@ def partners(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.initiative_set_partners(
+            partnership_services.initiative_set_partners(
                 initiative=initiative, organisations=form.cleaned_data["partners"], actor=request.user
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("De partners zijn opgeslagen."))
-            return redirect("initiatives:detail", initiative.slug)
-    return render(request, "actioncentre/initiatives/partners.html", {"form": form, "initiative": initiative})
+            messages.success(
+                request,
+                _("Opgeslagen. Een organisatie staat bij het initiatief zodra een beheerder ervan ja zegt."),
+            )
+            return redirect("initiatives:partners", initiative.slug)
+    context = {"form": form, "initiative": initiative, "links": partner_links_of(initiative)}
+    return render(request, "actioncentre/initiatives/partners.html", context)
 
 
 # --- Approving (staff) ------------------------------------------------------------------------
@@ -338,8 +381,12 @@ def partners(request: HttpRequest, slug: str) -> HttpResponse:
 def review_queue(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     require_staff(request.user)
-    pending = list(pending_initiatives(region)[:100])
-    return render(request, "actioncentre/initiatives/review.html", {"pending": pending})
+    context = {
+        "pending": list(pending_initiatives(region)[:100]),
+        "revisions": list(pending_revisions(region)[:100]),
+        "news": list(pending_updates(region)[:100]),
+    }
+    return render(request, "actioncentre/initiatives/review.html", context)
 
 
 @login_required

@@ -27,6 +27,8 @@ from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.actioncentre.models import Connection, ConnectionStatus, Initiative, InitiativeUpdate, Request
 from veerkracht.actioncentre.services import connect as connect_services
 from veerkracht.actioncentre.services import initiatives as initiative_services
+from veerkracht.actioncentre.services import moderation as moderation_services
+from veerkracht.actioncentre.services import partnerships as partnership_services
 from veerkracht.actioncentre.services import requests as request_services
 from veerkracht.actioncentre.tests.factories import InitiativeFactory, NeedFactory, link_token
 from veerkracht.core.audit import log_action
@@ -51,6 +53,8 @@ GONE = {
     "private_initiative": "geheime moestuin achter de flat",
     "need": "een aanhanger voor het snoeiafval",
     "introduction": "jullie zouden elkaar goed kunnen helpen",
+    "waiting_text": "nieuwe tekst die nog wacht op het actiecentrum",
+    "waiting_news": "foto van de eerste wandeling, nog niet nagekeken",
 }
 
 
@@ -91,7 +95,8 @@ def _found(terms: list[str]) -> list[str]:
 @pytest.fixture
 def femke(region, make_web, professional, staff, django_capture_on_commit_callbacks, settings, tmp_path):
     """A resident who used every feature of the platform."""
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     maastricht = region.municipalities.get(code="GM0935")
     person = UserFactory(email=EMAIL, roles=[Role.AMBASSADOR], display_name=NAME)
     EmailAddress.objects.create(user=person, email=OTHER_EMAIL, verified=True)
@@ -143,15 +148,36 @@ def femke(region, make_web, professional, staff, django_capture_on_commit_callba
             description=f"Elke zondag. Vragen? Mail {EMAIL}.",
         )
         initiative_services.initiative_follow(initiative=kept, user=neighbour)
-        initiative_services.initiative_update_post(initiative=kept, author=person, text=f"Groeten van {NAME}")
+        greeting = initiative_services.initiative_update_post(
+            initiative=kept, author=person, text=f"Groeten van {NAME}"
+        )
+        moderation_services.update_approve(update=greeting, actor=staff)
         alone = InitiativeFactory(owner=person, title="Moestuin", description=GONE["private_initiative"])
         NeedFactory(initiative=alone, description=GONE["need"])
         initiative_services.initiative_update_post(
             initiative=alone, author=person, text="Eerste oogst", photo=_photo(), photo_alt="Tomaten"
         )
+        # A text change and news that wait for the action centre, and a partner she asked for.
+        moderation_services.revision_submit(
+            initiative=kept,
+            author=person,
+            title=kept.title,
+            summary=kept.summary,
+            description=GONE["waiting_text"],
+            who=kept.who,
+        )
+        initiative_services.initiative_update_post(
+            initiative=kept, author=person, text=GONE["waiting_news"], photo=_photo(), photo_alt="Wandelaars"
+        )
+        partnership_services.initiative_set_partners(
+            initiative=kept, organisations=[OrganisationFactory(name="Wijkvereniging Oost")], actor=person
+        )
         # News on someone else's initiative, and a follow.
         other = InitiativeFactory(title="Buurtkamer Oost", owner=neighbour)
-        initiative_services.initiative_update_post(initiative=other, author=person, text=f"Leuk! {NAME}")
+        cheer = initiative_services.initiative_update_post(
+            initiative=other, author=person, text=f"Leuk! {NAME}"
+        )
+        moderation_services.update_approve(update=cheer, actor=staff)
         initiative_services.initiative_follow(initiative=other, user=person)
 
         # She helps: an offer that was introduced to a need and accepted by both, and a proposed one.
@@ -240,8 +266,10 @@ def test_after_deletion_no_table_holds_her_name_address_or_texts(
 ):
     before = _found([NAME, *NAME.split(), EMAIL, OTHER_EMAIL, *GONE.values()])
     assert len(before) > 20  # the scan sees her everywhere first: it can fail
-    photo = InitiativeUpdate.objects.get(text="Eerste oogst").photo
-    assert photo.storage.exists(photo.name)
+    # Both photos wait for approval (in the private storage): hers is not staff's news.
+    photo = InitiativeUpdate.objects.get(text="Eerste oogst").pending_photo
+    waiting = InitiativeUpdate.objects.get(text=GONE["waiting_news"]).pending_photo
+    assert photo.storage.exists(photo.name) and waiting.storage.exists(waiting.name)
     kept_pk = Initiative.objects.get(owner=femke, followers_count=1).pk
     owned = set(Initiative.objects.filter(owner=femke).values_list("pk", flat=True))
     assert len(owned) == 2
@@ -251,7 +279,7 @@ def test_after_deletion_no_table_holds_her_name_address_or_texts(
     assert response.status_code == 302
 
     assert _found([NAME, *NAME.split(), EMAIL, OTHER_EMAIL, *GONE.values()]) == []
-    assert not photo.storage.exists(photo.name)
+    assert not photo.storage.exists(photo.name) and not waiting.storage.exists(waiting.name)
     # What others use stays, without her name.
     assert set(Initiative.objects.filter(pk__in=owned).values_list("pk", flat=True)) == {kept_pk}
     kept = Initiative.objects.get(pk=kept_pk)

@@ -193,7 +193,8 @@ def test_log_lines_go_after_two_years(resident):
 
 
 def test_a_photo_of_deleted_news_goes_after_a_day(settings, tmp_path, staff):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     initiative = InitiativeFactory(owner=staff)
     kept = InitiativeUpdate(initiative=initiative, text="Met foto", photo_name="a.jpg")
     kept.photo.save("a.jpg", ContentFile(b"jpeg"), save=True)
@@ -210,6 +211,23 @@ def test_a_photo_of_deleted_news_goes_after_a_day(settings, tmp_path, staff):
     assert "actioncentre.loose_photos: 1 removed" in output
     assert not default_storage.exists(loose)
     assert default_storage.exists(kept.photo.name)
+
+
+def test_a_waiting_photo_of_deleted_news_goes_after_a_day_too(settings, tmp_path, staff):
+    from veerkracht.actioncentre.storage import private_storage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    initiative = InitiativeFactory(owner=staff)
+    waiting = InitiativeUpdate(initiative=initiative, text="Wacht", photo_name="c.jpg", review="pending")
+    waiting.pending_photo.save("c.jpg", ContentFile(b"jpeg"), save=True)
+    gone = InitiativeUpdate(initiative=initiative, text="Weg", photo_name="d.jpg", review="pending")
+    gone.pending_photo.save("d.jpg", ContentFile(b"jpeg"), save=True)
+    loose = gone.pending_photo.name
+    InitiativeUpdate.objects.filter(pk=gone.pk).delete()
+    output = run(datetime.now(tz=UTC) + timedelta(hours=25))
+    assert "actioncentre.loose_photos: 1 removed" in output
+    assert not private_storage.exists(loose) and private_storage.exists(waiting.pending_photo.name)
 
 
 def test_a_failing_rule_keeps_its_data_and_the_others_still_run(region, staff, monkeypatch):
