@@ -6,8 +6,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 
 from veerkracht.regions.selectors import current_region
+
+from .models import Role
 
 
 def _site(request: HttpRequest | None) -> SimpleNamespace:
@@ -17,7 +20,35 @@ def _site(request: HttpRequest | None) -> SimpleNamespace:
     return SimpleNamespace(name=region.movement_name if region else "Veerkracht", domain=base)
 
 
+# Where each role's work is, most specific first: after logging in (without a `next`) a person lands
+# there, not on the profile form. URL names, not imports: an app that is not installed is skipped.
+LANDING = (
+    (Role.STAFF, "actioncentre:board"),
+    (Role.PROFESSIONAL, "spiderweb:shared_home"),
+    (Role.ANALYST, "monitor:region"),
+    (Role.REGION_ADMIN, "admin:index"),
+    (Role.PARTNER_ADMIN, "connect:partners"),
+    (Role.AMBASSADOR, "connect:home"),
+    (Role.RESIDENT, "spiderweb:home"),
+)
+
+
+def landing_url(user) -> str:
+    """The page where this person's work is (see LANDING); the profile when none is installed."""
+    roles = user.roles
+    for role, name in LANDING:
+        if role == Role.RESIDENT or role in roles:
+            try:
+                return reverse(name)
+            except NoReverseMatch:
+                continue
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return landing_url(request.user)
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return getattr(settings, "SIGNUP_OPEN", True)
 

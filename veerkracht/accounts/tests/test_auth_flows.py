@@ -135,3 +135,39 @@ def test_staff_without_two_step_login_must_set_it_up_first(region, client_for):
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
     # A resident is never forced.
     assert client_for(UserFactory(email="gewoon@example.org")).get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [
+        (None, "/mijn-spinnenweb/"),
+        ("professional", "/mijn-spinnenweb/met-mij-gedeeld/"),
+        ("staff", "/actiecentrum/bord/"),
+        ("analyst", "/monitor/"),
+        ("region_admin", "/beheer/"),
+        ("partner_admin", "/verbinden/partners/"),
+        ("ambassador", "/verbinden/"),
+    ],
+)
+def test_after_logging_in_each_role_lands_where_its_work_is(region, role, landing):
+    from veerkracht.accounts.adapter import landing_url
+    from veerkracht.accounts.tests.factories import UserFactory
+
+    user = UserFactory(email=f"{role or 'inwoner'}@example.org", roles=[role] if role else [])
+    assert landing_url(user) == landing
+
+
+def test_a_resident_lands_on_their_spider_web_after_logging_in_and_a_next_still_wins(region, client):
+    from veerkracht.accounts.tests.factories import UserFactory
+
+    UserFactory(email="jan@example.org", password="Een-lang-wachtwoord-2026")
+    response = client.post(
+        "/accounts/login/", {"login": "jan@example.org", "password": "Een-lang-wachtwoord-2026"}
+    )
+    assert response.status_code == 302 and response.url == "/mijn-spinnenweb/"
+    client.logout()
+    response = client.post(
+        "/accounts/login/?next=/initiatieven/",
+        {"login": "jan@example.org", "password": "Een-lang-wachtwoord-2026", "next": "/initiatieven/"},
+    )
+    assert response.url == "/initiatieven/"
