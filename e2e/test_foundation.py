@@ -174,3 +174,24 @@ def test_a_resident_deletes_their_account_after_reading_what_goes_and_what_stays
     assert list(
         Initiative.objects.filter(title__in=["Samen wandelen", "Moestuin"]).values_list("title", "owner")
     ) == [("Samen wandelen", None)]
+
+
+def test_the_main_menu_is_one_compact_row_on_a_phone_and_a_full_row_on_a_wide_screen(browser_page):
+    page = browser_page.visit("/")
+    # The page's own content starts in the first screen of an 844 px phone.
+    assert page.evaluate("document.querySelector('h1').getBoundingClientRect().top") < 260
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(nav.get_by_role("link", name="Initiatieven")).to_be_hidden()
+    nav.get_by_text("Menu", exact=True).click()
+    expect(nav.get_by_role("link", name="Initiatieven")).to_be_visible()
+    browser_page.check()
+    browser_page.after(lambda: nav.get_by_role("link", name="Initiatieven").click())
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Initiatieven"))
+    # Closed again on the new page, with the current item named next to "Menu".
+    expect(nav.locator("summary")).to_contain_text("Initiatieven")
+    expect(nav.get_by_role("link", name="Initiatieven")).to_be_hidden()
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(nav.locator("summary")).to_be_hidden()
+    expect(nav.get_by_role("link", name="Initiatieven")).to_have_attribute("aria-current", "page")
+    browser_page.check()
