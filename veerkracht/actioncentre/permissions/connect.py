@@ -80,6 +80,13 @@ def needs_for_user(user) -> QuerySet[Need]:
     return Need.objects.all() if is_actioncentre_staff(user) else Need.objects.filter(initiative__owner=user)
 
 
+def can_see_suggestions(user, initiative) -> bool:
+    """Whether "Wie kan helpen?" leads somewhere for this person (the same rule as needs_for_user)."""
+    if not user.is_authenticated:
+        return False
+    return is_actioncentre_staff(user) or (initiative.owner_id is not None and initiative.owner_id == user.pk)
+
+
 def get_need_for_user(user, pk: int) -> Need:
     needs = needs_for_user(user).select_related("initiative__municipality", "initiative__owner__profile")
     return get_object_or_404(needs, pk=pk)

@@ -487,3 +487,21 @@ def test_public_pages_never_show_part_of_an_e_mail_address(client, region):
     InitiativeUpdateFactory(initiative=initiative, author=author, text="Nieuws!")
     html = client.get(reverse("initiatives:detail", args=[initiative.slug])).content.decode()
     assert "Nieuws!" in html and "jan.de.vries" not in html
+
+
+@pytest.mark.parametrize("who", [None, "resident", "outsider", "professional", "staff"])
+def test_who_can_help_is_shown_only_to_those_who_may_open_it(region, client_for, request, who, resident):
+    """Also on an initiative without an owner (placed by staff, or its owner's account is gone)."""
+    from veerkracht.actioncentre.tests.factories import InitiativeFactory, NeedFactory
+
+    user = request.getfixturevalue(who) if who else None
+    client = client_for(user)
+    for owner in (None, resident):
+        initiative = InitiativeFactory(owner=owner)
+        need = NeedFactory(initiative=initiative)
+        html = client.get(reverse("initiatives:detail", args=[initiative.slug])).content.decode()
+        link = reverse("connect:suggestions", args=[need.pk])
+        shown = link in html
+        opens = client.get(link).status_code == 200
+        assert shown == opens, (who, owner)
+        assert shown == (who == "staff" or (who == "resident" and owner == resident)), (who, owner)

@@ -22,6 +22,7 @@ from veerkracht.regions.selectors import get_region_or_404, municipalities_for_r
 from .. import presenters
 from ..forms.initiatives import FilterForm, InitiativeForm, NeedForm, PartnersForm, PhaseForm, UpdateForm
 from ..models import FollowKind, Initiative
+from ..permissions.connect import can_see_suggestions
 from ..permissions.initiatives import (
     get_follow_for_token,
     get_initiative_for_review,
@@ -91,6 +92,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partner_links": partner_links_of(initiative) if manages else [],
         "follow": follow_of(request.user, initiative),
         "is_staff": is_actioncentre_staff(request.user),
+        "can_suggest": can_see_suggestions(request.user, initiative),
         "login_url": f"{reverse('account_login')}?next={request.path}",
     }
     return render(request, "actioncentre/initiatives/detail.html", context)
