@@ -12,14 +12,12 @@ from django.utils.translation import gettext as _
 
 from veerkracht.core.nearby import find_nearby
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
+from veerkracht.lib.faces import face_svg
 from veerkracht.lib.radar import Series, sparkline_svg, spider_web_svg
 from veerkracht.regions.selectors import municipalities_for_region
 
 from .forms import NearbyForm
 from .models import Assessment, localized
-
-# Decorative faces for the simple and children's versions; the number stays the accessible name.
-FACES = {0: "😟", 1: "😟", 2: "😟", 3: "🙁", 4: "🙁", 5: "😐", 6: "🙂", 7: "🙂", 8: "😀", 9: "😀", 10: "😀"}
 
 
 def step_context(
@@ -53,7 +51,7 @@ def step_context(
         "dimension_description": localized(dimension.get("description") or {"nl": ""}),
         "items": items,
         "scale": [
-            {"value": str(v), "face": FACES[v] if scale.get("faces") else ""}
+            {"value": str(v), "face": face_svg(v) if scale.get("faces") else ""}
             for v in range(instrument.scale_min, instrument.scale_max + 1)
         ],
         "scale_low": localized(scale["labels"]["0"]),

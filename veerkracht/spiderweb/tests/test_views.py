@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -241,3 +242,15 @@ def test_a_step_page_shows_errors_from_model_validation_without_crashing(rf, res
     error = ValidationError({"age_band": ["Kies een geldige waarde."]})
     context = step_context(web, 0, error, {}, rf.post("/", {}))
     assert not any(item["missing"] for item in context["items"])
+
+
+def test_the_simple_web_draws_its_faces_without_emoji(client, region, instruments):
+    """Phones without a colour-emoji font showed empty boxes; the faces are drawn shapes now."""
+    url = client.post(reverse("spiderweb:start"), {"instrument": "eenvoudig"}).url
+    html = client.get(url).content.decode()
+    faces = re.findall(r'<svg class="vk-face"[^>]*data-mood="(\d)"', html)
+    items = len(instruments["eenvoudig"].dimension(0)["items"])
+    assert len(faces) == 11 * items
+    assert faces[:11] == ["0", "0", "0", "1", "1", "2", "3", "3", "4", "4", "4"]
+    assert not re.search("[\U0001f600-\U0001f64f]", html)
+    assert 'aria-hidden="true"' in html.split('class="vk-face"')[1][:200]
