@@ -248,3 +248,23 @@ def test_codes_tried_from_one_address_are_limited_across_accounts(client_for, re
                 assert status == 429
                 return
     pytest.fail("the address limit never applied")
+
+
+def test_the_professional_reads_about_the_resident_not_to_them(client_for, resident, professional, make_web):
+    web = make_web(resident)
+    web.talk_about = [next(iter(web.answers))]
+    web.save(update_fields=["talk_about"])
+    _unclaimed, code = _share(web)
+    share = sharing_services.share_claim(professional=professional, code=code)
+    html = (
+        client_for(professional)
+        .get(reverse("spiderweb:shared_web", args=[share.pk, web.pk]))
+        .content.decode()
+    )
+    name = resident.display_name
+    assert f"Hierover wil {name} praten" in html and f"De cijfers van {name} per onderdeel" in html
+    assert "antwoord: 6 van 10" in html
+    assert "Hierover wil je praten" not in html and "Je cijfers per onderdeel" not in html
+    # The resident's own page speaks to them, and says what the number is.
+    own = client_for(resident).get(reverse("spiderweb:result", args=[web.pk])).content.decode()
+    assert "Hierover wil je praten" in own and "jouw antwoord: 6 van 10" in own
