@@ -40,10 +40,16 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
     # 1. A resident without an account sends an idea.
     browser_page.visit("/actiecentrum/")
     browser_page.after(lambda: page.get_by_role("link", name="Stuur je vraag of idee in").first.click())
+    # What matters comes first; the rest is folded away. Sending it empty puts focus on the errors.
+    expect(page.get_by_label("Gezond eten")).to_be_hidden()
+    browser_page.after(lambda: page.get_by_role("button", name="Insturen").click())
+    expect(page.locator(".vk-error-summary")).to_be_focused()
+    expect(page.locator(".vk-error-summary")).to_contain_text("Schrijf in een paar woorden waar het over gaat.")
     page.get_by_label("Een idee").check()
     page.get_by_label("Waar gaat het over?").fill("Moestuin bij de basisschool")
     page.get_by_label("Vertel er meer over").fill("Kinderen en ouderen kweken samen groente.")
     page.get_by_label("In welke gemeente?").select_option(label="Maastricht")
+    page.get_by_text("Wil je meer vertellen?").click()
     page.get_by_label("Gezond eten").check()
     page.get_by_label("Kennis en advies").check()
     page.get_by_label("Je naam").fill("Mieke")

@@ -104,6 +104,17 @@ class IntakeForm(forms.Form):
         honeypot.widget.attrs = {"tabindex": "-1", "autocomplete": "off"}
         honeypot.honeypot = True
 
+    # Asked on the page's second level (folded away unless filled in, prefilled or wrong).
+    MORE = ("themes", "dimensions", "needs")
+
+    @property
+    def more_is_open(self) -> bool:
+        if self.is_bound:
+            return any(self.data.getlist(name) for name in self.MORE) or any(
+                n in self.errors for n in self.MORE
+            )
+        return any(self.initial.get(name) for name in self.MORE)
+
     def submission(self) -> dict:
         """The cleaned values as keyword arguments for services.requests.request_submit."""
         data = self.cleaned_data

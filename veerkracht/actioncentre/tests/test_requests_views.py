@@ -581,3 +581,23 @@ def test_behind_a_proxy_the_intake_limit_counts_each_client_not_the_proxy(region
         other.post(reverse("actioncentre:intake"), form_data(region, email="o@example.org")).status_code
         == 302
     )
+
+
+def test_the_intake_asks_what_matters_first_and_folds_the_rest(client, region):
+    html = _html(client.get(reverse("actioncentre:intake")))
+    first, folded = html.split('<details class="vk-details vk-form-more"')
+    for name in ("kind", "title", "description", "municipality", "name", "email", "contact_consent"):
+        assert f'name="{name}"' in first
+    for name in ("themes", "dimensions", "needs"):
+        assert f'name="{name}"' in folded and f'name="{name}"' not in first
+    assert folded.startswith(">")  # closed
+    # Opened when it already knows something (from the spider web), or after a wrong or filled answer.
+    prefilled = _html(client.get(reverse("actioncentre:intake") + "?kant=participation"))
+    assert '<details class="vk-details vk-form-more" open>' in prefilled
+    assert re.search(r'<input[^>]*value="participation"[^>]*checked', prefilled)
+    posted = _html(client.post(reverse("actioncentre:intake"), {"themes": ["food"]}))
+    assert '<details class="vk-details vk-form-more" open>' in posted
+    assert (
+        'class="utrecht-alert utrecht-alert--error vk-error-summary" role="alert" tabindex="-1" autofocus'
+        in posted
+    )
