@@ -186,7 +186,10 @@ LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "core:home"
 
 ACCOUNT_ADAPTER = "veerkracht.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "veerkracht.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "login": "veerkracht.accounts.forms.LoginForm",
+    "signup": "veerkracht.accounts.forms.SignupForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 # Residents log in with a code sent by e-mail. The optional "password1" keeps allauth's password

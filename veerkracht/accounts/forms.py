@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -8,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from veerkracht.regions.models import Municipality
 
 from .models import AgeBand
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form without its own "Wachtwoord vergeten?" help text: the page has that link
+    once, under the password box (templates/account/login.html)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].help_text = ""
 
 
 class SignupForm(AllauthSignupForm):

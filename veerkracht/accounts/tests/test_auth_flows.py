@@ -171,3 +171,37 @@ def test_a_resident_lands_on_their_spider_web_after_logging_in_and_a_next_still_
         {"login": "jan@example.org", "password": "Een-lang-wachtwoord-2026", "next": "/initiatieven/"},
     )
     assert response.url == "/initiatieven/"
+
+
+def test_account_pages_speak_our_plain_dutch_not_stock_texts(client_for, client, resident, region):
+    """Django's and allauth's own Dutch ("Uw wachtwoord", "aanmelden", "Authenticator geheim") is
+    replaced by ours (locale/nl): "je", "inloggen", no jargon."""
+    responses = [client.get("/accounts/login/code/")]
+    own = client_for(resident)
+    urls = ("/accounts/password/change/", "/accounts/2fa/", "/accounts/logout/", "/accounts/email/")
+    responses += [own.get(url, follow=True) for url in urls]
+    assert all(r.status_code == 200 for r in responses)
+    pages = [r.content.decode() for r in responses]
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.split("<main", 1)[1].split("</main>")[0]) for page in pages)
+    for stock in (
+        "Uw ",
+        " uw ",
+        "aanmeld",
+        "Afmelden",
+        "Authenticator",
+        "Twee-factor",
+        "Primair",
+        "Geverifieerd",
+    ):
+        assert stock not in text, stock
+    for ours in (
+        "Je wachtwoord moet minstens",
+        "Inloggen in twee stappen",
+        "Weet je zeker dat je wilt uitloggen?",
+        "Hoofdadres",
+    ):
+        assert ours in text, ours
+
+
+def test_forgot_password_is_offered_once_on_the_login_page(client, region):
+    assert client.get("/accounts/login/").content.decode().count("Wachtwoord vergeten?") == 1
