@@ -44,7 +44,9 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
     expect(page.get_by_label("Gezond eten")).to_be_hidden()
     browser_page.after(lambda: page.get_by_role("button", name="Insturen").click())
     expect(page.locator(".vk-error-summary")).to_be_focused()
-    expect(page.locator(".vk-error-summary")).to_contain_text("Schrijf in een paar woorden waar het over gaat.")
+    expect(page.locator(".vk-error-summary")).to_contain_text(
+        "Schrijf in een paar woorden waar het over gaat."
+    )
     page.get_by_label("Een idee").check()
     page.get_by_label("Waar gaat het over?").fill("Moestuin bij de basisschool")
     page.get_by_label("Vertel er meer over").fill("Kinderen en ouderen kweken samen groente.")

@@ -74,6 +74,19 @@ def test_history_and_comparison_on_a_phone(browser_page, resident, make_web, cli
     browser_page.visit("/mijn-spinnenweb/geschiedenis/")
     expect(page.get_by_role("heading", name="Hoe je cijfers veranderen")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Words and dates in tables stay whole (no "Lic ha a m sf un cti es", no "31 -1 0- 20 26").
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('table th, table td')].filter(c => c.textContent.trim())
+        .map(c => { const r = document.createRange(); r.selectNodeContents(c);
+          const words = c.textContent.trim().split(/\\s+/).length;
+          const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+          return [c.textContent.trim(), tops.size, words]; })"""
+    )
+    assert [text for text, rows, words in lines if rows > words] == []
+    # The wide table is one block per web on a phone; every table fits the screen.
+    assert page.evaluate(
+        "[...document.querySelectorAll('table')].every(t => t.getBoundingClientRect().right <= 390)"
+    )
 
 
 def test_sharing_with_a_professional_notes_access_log_and_stopping(

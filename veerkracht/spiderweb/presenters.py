@@ -134,8 +134,18 @@ def history_context(webs: list[Assessment]) -> dict:
                 "last": _format(next((v for v in reversed(values) if v is not None), None)),
             }
         )
-    rows = [{"web": w, "date": _short_date(w), "scores": [_format(s) for s in w.scores]} for w in webs]
-    return {"rows": rows, "trends": trends, "labels": [str(DIMENSION_NAMES[k]) for k in DIMENSION_KEYS]}
+    labels = [str(DIMENSION_NAMES[k]) for k in DIMENSION_KEYS]
+    rows = [
+        {
+            "web": w,
+            "date": _short_date(w),
+            "scores": [
+                {"label": label, "value": _format(s)} for label, s in zip(labels, w.scores, strict=True)
+            ],
+        }
+        for w in webs
+    ]
+    return {"rows": rows, "trends": trends, "labels": labels}
 
 
 def _format(value: float | None) -> str:
