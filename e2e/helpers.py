@@ -19,4 +19,4 @@ def log_in_by_code(browser_page, user) -> None:
         from veerkracht.accounts.tests.factories import totp_code
 
         page.locator("#id_code").fill(totp_code(user))
-        browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())
+        browser_page.after(lambda: page.get_by_role("button", name="Inloggen").click())
