@@ -75,7 +75,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python -m bench $(if $(BENCH),--only $(BENCH),)
 
 ## vendor: refresh the vendored NL Design System CSS, htmx and axe-core (needs Node/npm)
-vendor:
+vendor: $(RUNTIME_STAMP)
 	scripts/vendor-frontend.sh
 
 ## css: keep only the NL Design System CSS the templates and code use (Python only; part of `make vendor`)
