@@ -12,7 +12,7 @@ RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 MANAGE := $(RUN_ENV) $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint format bench messages makemessages debian-runtime-packages debian-test-packages vendor test-postgres clean
+.PHONY: run test install lint format bench messages makemessages debian-runtime-packages debian-test-packages vendor css test-postgres clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,8 +75,12 @@ bench: $(DEV_STAMP)
 	$(BIN)/python -m bench $(if $(BENCH),--only $(BENCH),)
 
 ## vendor: refresh the vendored NL Design System CSS, htmx and axe-core (needs Node/npm)
-vendor:
+vendor: $(RUNTIME_STAMP)
 	scripts/vendor-frontend.sh
+
+## css: keep only the NL Design System CSS the templates and code use (Python only; part of `make vendor`)
+css: $(RUNTIME_STAMP)
+	$(BIN)/python scripts/purge_css.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

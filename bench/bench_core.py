@@ -1,4 +1,5 @@
-"""Core pages: server time of the home page and the account page, and their query counts."""
+"""Core pages: server time of the home page and the account page, and their query counts; what the
+home page weighs on the wire and how long a slow phone on slow 4G waits for it (bench/pageload.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from bench.pageload import home_page_figures
 from bench.util import latency_results, load_limburg, result, time_calls
 
 
@@ -32,4 +34,7 @@ def run() -> list[dict]:
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         results.append(result(f"{name}_queries", len(queries), "count", 10))
+    page_weight_kb, dcl_ms = home_page_figures()
+    results.append(result("core.page_weight_kb", page_weight_kb, "KB", 150))
+    results.append(result("core.dcl_slow4g_ms", dcl_ms, "ms", 2500))
     return results

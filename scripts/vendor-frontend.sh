@@ -5,6 +5,11 @@
 # just use the committed files under veerkracht/static/vendor/ (and
 # e2e/vendor/ for the browser tests).
 #
+# The NL Design System CSS is big (about 600 KB) and a page uses a tenth of
+# it: the full files go to frontend/upstream/utrecht/ (committed, never
+# served) and scripts/purge_css.py (Python only) writes the rules and tokens
+# the templates and code use into veerkracht/static/vendor/utrecht/.
+#
 # Usage (from anywhere; paths are resolved from the repo root):
 #   scripts/vendor-frontend.sh
 #
@@ -17,6 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FRONTEND="$ROOT/frontend"
 NM="$FRONTEND/node_modules"
 STATIC_VENDOR="$ROOT/veerkracht/static/vendor"
+UPSTREAM="$ROOT/frontend/upstream"
 E2E_VENDOR="$ROOT/e2e/vendor"
 
 die() { echo "vendor-frontend: error: $*" >&2; exit 1; }
@@ -43,9 +49,9 @@ pkg_field() { # pkg_field PACKAGE FIELD
 # --------------------------------------------------------------- clean up
 # Only remove what this script creates; README.md is regenerated below and
 # hand-written files (e.g. CLASSES.md) in $STATIC_VENDOR are left alone.
-rm -rf "$STATIC_VENDOR/utrecht" "$STATIC_VENDOR/htmx" "$STATIC_VENDOR/fonts"
+rm -rf "$STATIC_VENDOR/utrecht" "$STATIC_VENDOR/htmx" "$STATIC_VENDOR/fonts" "$UPSTREAM/utrecht"
 rm -f "$E2E_VENDOR/axe.min.js" "$E2E_VENDOR"/LICENSE-axe-core*
-mkdir -p "$STATIC_VENDOR/utrecht" "$STATIC_VENDOR/htmx" \
+mkdir -p "$STATIC_VENDOR/utrecht" "$STATIC_VENDOR/htmx" "$UPSTREAM/utrecht" \
          "$STATIC_VENDOR/fonts/noto-sans/files" "$E2E_VENDOR"
 
 # Manifest rows: "relative path|npm package|licence"
@@ -59,7 +65,7 @@ copy() { # copy SRC(relative to node_modules) DEST(relative to repo root) PACKAG
 
 # ---------------------------------------------------------------- copying
 P=@utrecht/component-library-css
-copy "$P/dist/index.css" veerkracht/static/vendor/utrecht/component-library.css "$P" "EUPL-1.2"
+copy "$P/dist/index.css" frontend/upstream/utrecht/component-library.css "$P" "EUPL-1.2"
 copy "$P/LICENSE.md"     veerkracht/static/vendor/utrecht/LICENSE-component-library-css.md "$P" "EUPL-1.2"
 
 # Theme: the NL Design System example theme ("voorbeeld"), EUPL-1.2. (Utrecht's own
@@ -67,7 +73,7 @@ copy "$P/LICENSE.md"     veerkracht/static/vendor/utrecht/LICENSE-component-libr
 # It defines the --utrecht-* component tokens under the class .voorbeeld-theme; our own
 # veerkracht.css adjusts a few of them for the movement (colour, font, select arrow).
 P=@nl-design-system-unstable/voorbeeld-design-tokens
-copy "$P/dist/theme.css"  veerkracht/static/vendor/utrecht/design-tokens.css "$P" "EUPL-1.2"
+copy "$P/dist/theme.css"  frontend/upstream/utrecht/design-tokens.css "$P" "EUPL-1.2"
 copy "$P/LICENSE.md"      veerkracht/static/vendor/utrecht/LICENSE-design-tokens.md "$P" "EUPL-1.2"
 
 # The theme sets font-family Noto Sans; veerkracht.css points it at the
@@ -91,6 +97,12 @@ copy "$P/LICENSE" veerkracht/static/vendor/fonts/noto-sans/LICENSE-noto-sans.txt
 P=htmx.org
 copy "$P/dist/htmx.min.js" veerkracht/static/vendor/htmx/htmx.min.js "$P" "0BSD"
 copy "$P/LICENSE"          veerkracht/static/vendor/htmx/LICENSE-htmx.txt "$P" "0BSD"
+
+# Only the CSS in use is served (see scripts/purge_css.py); it needs tinycss2 from requirements.txt.
+PYTHON="$ROOT/.venv/bin/python"
+[[ -x "$PYTHON" ]] || PYTHON=python3
+# (Not in the manifest below: they change with the templates, not with the packages.)
+"$PYTHON" "$ROOT/scripts/purge_css.py"
 
 P=axe-core   # browser tests only: deliberately NOT under static/
 copy "$P/axe.min.js"            e2e/vendor/axe.min.js "$P" "MPL-2.0"
@@ -135,7 +147,7 @@ MD
     case "$path" in veerkracht/static/vendor/fonts/noto-sans/files/*) continue ;; esac
     rel="$path"
     [[ "$path" == veerkracht/static/vendor/* ]] && rel="${path#veerkracht/static/vendor/}"
-    [[ "$path" == e2e/* ]] && rel="../../../$path"
+    [[ "$path" == e2e/* || "$path" == frontend/* ]] && rel="../../../$path"
     printf '| `%s` | `%s` | %s | %s | %s |\n' "$rel" "$pkg" "$(pkg_field "$pkg" version)" "$lic" "$(wc -c <"$ROOT/$path" | tr -d ' ')"
   done
   nfonts=$(find "$STATIC_VENDOR/fonts/noto-sans/files" -name '*.woff2' | wc -l | tr -d ' ')
@@ -146,6 +158,14 @@ MD
 
 `../../../e2e/vendor/` holds axe-core for the browser (accessibility) tests
 only; it is not served as a static file.
+
+`utrecht/component-library.css` and `utrecht/design-tokens.css` hold only
+the rules and design tokens the site uses: `scripts/purge_css.py` makes them
+from the full upstream files in `../../../frontend/upstream/utrecht/` (not
+served). After using a new `utrecht-…` class in a template or in Python, run
+`make css` (Python only). Write full class names: `utrecht-alert--error`,
+not `utrecht-alert--{{ level }}` (a cut-off name keeps every class that
+starts with it).
 
 ## Use in templates
 

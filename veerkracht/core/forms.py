@@ -8,29 +8,32 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+# (classes, extra class when the field has errors) per widget. Full class names only:
+# scripts/purge_css.py keeps the NL Design System CSS of the class names written in the code.
 WIDGET_CLASSES = {
-    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
-    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.RadioSelect: "",
-    forms.CheckboxSelectMultiple: "",
-    forms.ClearableFileInput: "",
+    forms.CheckboxInput: ("utrecht-checkbox utrecht-checkbox--html-input", "utrecht-checkbox--invalid"),
+    forms.Select: ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
+    forms.SelectMultiple: ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
+    forms.Textarea: ("utrecht-textarea utrecht-textarea--html-textarea", "utrecht-textarea--invalid"),
+    forms.RadioSelect: ("", ""),
+    forms.CheckboxSelectMultiple: ("", ""),
+    forms.ClearableFileInput: ("", ""),
 }
+TEXTBOX_CLASSES = ("utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid")
 
 
 class UtrechtBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
-        css = next(
-            (cls for widget_type, cls in WIDGET_CLASSES.items() if isinstance(widget, widget_type)),
-            "utrecht-textbox utrecht-textbox--html-input",
+        css, invalid = next(
+            (classes for widget_type, classes in WIDGET_CLASSES.items() if isinstance(widget, widget_type)),
+            TEXTBOX_CLASSES,
         )
         if css:
             attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
             if self.errors:
-                attrs["class"] += " " + css.split()[0] + "--invalid"
+                attrs["class"] += " " + invalid
         return attrs
 
 
