@@ -165,7 +165,9 @@ def csv_values(indicator: str, entry: dict | None) -> tuple[str, str]:
     if not entry:
         return "–", ""
     if indicator == "score":
-        bands = "/".join("<10" if b is None else number(b, 0) for b in entry["bands"] or [])
+        # A hidden band carries the same neutral mark as every hidden figure ("< 10" would be false
+        # for a band hidden to protect a neighbour, and tells which bands are small).
+        bands = "/".join(str(HIDDEN) if b is None else number(b, 0) for b in entry["bands"] or [])
         return number(entry["mean"], 2), f"sd {number(entry['sd'], 2)}; laag/midden/hoog % {bands}"
     if indicator == "gap":
         return number(entry["gap"], 2), f"laag {number(entry['low'], 2)}; hoog {number(entry['high'], 2)}"
