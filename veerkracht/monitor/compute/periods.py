@@ -45,7 +45,8 @@ class Span:
     @property
     def short_label(self) -> str:
         if self.kind == PeriodKind.QUARTER:
-            return f"K{(self.start.month - 1) // 3 + 1} {self.start.year}"
+            # "K1 2025" in Dutch, "Q1 2025" in English.
+            return _("K%(q)d %(year)d") % {"q": (self.start.month - 1) // 3 + 1, "year": self.start.year}
         if self.kind == PeriodKind.MONTH:
             return date_format(self.start, "M Y")
         return self.label

@@ -183,3 +183,19 @@ def test_a_published_period_never_changes_when_consent_is_withdrawn(monitor_data
     assert value("score", "2026-K1", MAASTRICHT).n == 10
     before = {row[:2] for row in published}
     assert [row for row in _published() if row[:2] in before] == published
+
+
+def test_a_quarter_is_named_in_the_page_s_language():
+    from datetime import date
+
+    from django.utils import translation
+
+    from veerkracht.monitor.compute.periods import Span
+    from veerkracht.monitor.models import PeriodKind
+
+    quarter = Span(kind=PeriodKind.QUARTER, start=date(2025, 4, 1))
+    with translation.override("nl"):
+        assert quarter.short_label == "K2 2025"
+    with translation.override("en"):
+        assert quarter.short_label == "Q2 2025"
+    assert quarter.slug == "2025-K2"  # the address stays the same in every language
