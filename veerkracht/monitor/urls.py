@@ -9,6 +9,7 @@ app_name = "monitor"
 urlpatterns = [
     path("", views.region, name="region"),
     path("deelregio/<slug:slug>/", views.subregion, name="subregion"),
+    path("gemeente/", views.municipality_pick, name="municipality_pick"),
     path("gemeente/<str:code>/", views.municipality, name="municipality"),
     path("gemeente/<str:code>/rapport.pdf", views.municipality_report, name="municipality_report"),
     path("gezondheid/", views.outcomes, name="outcomes"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -118,6 +118,16 @@ def _municipality_context(request: HttpRequest, code: str) -> dict:
 
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "monitor/overview.html", _municipality_context(request, code))
+
+
+def municipality_pick(request: HttpRequest) -> HttpResponse:
+    """The picker at the top of the monitor: ?gemeente=<CBS code> leads to that municipality's page."""
+    _region, tree = _setup(request)
+    code = request.GET.get("gemeente", "")
+    if code not in {c for c, _name, _sub in tree.municipalities}:
+        messages.info(request, _("Kies een gemeente uit de lijst."))
+        return redirect("monitor:region")
+    return redirect("monitor:municipality", code)
 
 
 def municipality_report(request: HttpRequest, code: str) -> HttpResponse:

@@ -96,6 +96,10 @@ def context(tree: AreaTree, data: Overview) -> dict:
         "score_chart": p.dimension_bars(score, _("Gemiddeld cijfer per onderdeel")) if score else "",
         "score_rows": p.score_rows(score) if score else [],
         "children": _children(tree, data, movement_rows + resident_rows),
+        # The picker at the top: every municipality, so a policy maker gets to theirs in one step.
+        "municipality_choices": sorted(
+            ((code, name) for code, name, _sub in tree.municipalities), key=lambda c: c[1]
+        ),
         "child_level": data.child_level,
         "child_columns": [str(get_indicator(k).name) for k in CHILD_COLUMNS],
         **_trends(data),

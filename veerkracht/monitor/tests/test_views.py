@@ -145,9 +145,23 @@ def test_every_hidden_figure_carries_the_same_neutral_mark(monitor_data, client)
     """Vaals is hidden because 3 people are too few, Heerlen (12 people) only to protect Vaals: both
     say "verborgen", and no page claims a hidden cell holds fewer than 10 people."""
     sub = client.get(reverse("monitor:subregion", args=[ZUID_LIMBURG]), {"periode": "2025"}).content.decode()
+    sub = sub.split('id="id_gemeente_kiezen"', 1)[1].split("</select>", 1)[1]  # past the municipality picker
     rows = {name: sub[sub.index(f">{name}<") :].split("</tr>", 1)[0] for name in ("Vaals", "Heerlen")}
     assert "verborgen" in rows["Vaals"] and "verborgen" in rows["Heerlen"]
     url = reverse("monitor:municipality", args=[HEERLEN])
     heerlen = client.get(url, {"periode": "2025"}).content.decode()
     for html in (sub, heerlen):
         assert "&lt; 10" not in html and "< 10" not in html and "minder dan 10 mensen" not in html.lower()
+
+
+def test_a_policy_maker_gets_to_their_municipality_in_one_step(client, monitor_data):
+    page = client.get(reverse("monitor:region")).content.decode()
+    assert 'action="/monitor/gemeente/"' in page and '<option value="GM0935">Maastricht</option>' in page
+    response = client.get(reverse("monitor:municipality_pick"), {"gemeente": "GM0935"})
+    assert response.status_code == 302 and response.url == reverse("monitor:municipality", args=["GM0935"])
+    # The municipality's own page shows it chosen; a wrong or empty choice gets a plain message.
+    own = client.get(response.url).content.decode()
+    assert '<option value="GM0935" selected>Maastricht</option>' in own
+    for wrong in ({"gemeente": "GM9999"}, {"gemeente": "<script>"}, {}):
+        back = client.get(reverse("monitor:municipality_pick"), wrong, follow=True)
+        assert back.status_code == 200 and "Kies een gemeente uit de lijst." in back.content.decode()
