@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Generic, Protocol, TypeVar
 
 from django.apps import apps
 
@@ -43,3 +44,35 @@ def load_demo(region) -> list[str]:
     for module in app_modules("demo"):
         lines += module.load(region)
     return lines
+
+
+class _Keyed(Protocol):
+    key: str
+    order: int
+
+
+T = TypeVar("T", bound=_Keyed)
+
+
+class Registry(Generic[T]):
+    """Things apps register from their ``<module>.py`` under a unique ``key`` (retention rules, nearby
+    sources). The apps' modules are imported on first use; ``all()`` lists by ``order``, then ``key``."""
+
+    def __init__(self, module: str, what: str) -> None:
+        self.module = module
+        self.what = what
+        self.items: dict[str, T] = {}
+        self._discovered = False
+
+    def register(self, item: T) -> T:
+        known = self.items.get(item.key)
+        if known is not None and known is not item:
+            raise ValueError(f"two {self.what} are called {item.key}")
+        self.items[item.key] = item
+        return item
+
+    def all(self) -> list[T]:
+        if not self._discovered:  # once per process
+            app_modules(self.module)
+            self._discovered = True
+        return sorted(self.items.values(), key=lambda item: (item.order, item.key))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
-from .extensions import app_modules
+from .extensions import Registry
 
 
 @dataclass(frozen=True)
@@ -43,23 +43,12 @@ class Found:
     more_url: str
 
 
-_registered: dict[str, Source] = {}
-_discovered = False
-
-
-def register(source: Source) -> Source:
-    if source.key in _registered and _registered[source.key] is not source:
-        raise ValueError(f"two nearby sources are called {source.key}")
-    _registered[source.key] = source
-    return source
+_sources: Registry[Source] = Registry("nearby", "nearby sources")
+register = _sources.register
 
 
 def sources() -> list[Source]:
-    global _discovered  # discovery happens once per process
-    if not _discovered:
-        app_modules("nearby")
-        _discovered = True
-    return sorted(_registered.values(), key=lambda s: (s.order, s.key))
+    return _sources.all()
 
 
 def find_nearby(*, region, municipality, dimension: str, limit: int = 3) -> list[Found]:

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _lazy
 
-from .extensions import app_modules
+from .extensions import Registry
 
 
 @dataclass(frozen=True)
@@ -33,24 +33,14 @@ class Rule:
     order: int = 100  # the order in the privacy statement
 
 
-_registered: dict[str, Rule] = {}
-_discovered = False
-
-
-def register(rule: Rule) -> Rule:
-    if rule.key in _registered and _registered[rule.key] is not rule:
-        raise ValueError(f"two retention rules are called {rule.key}")
-    _registered[rule.key] = rule
-    return rule
+_rules: Registry[Rule] = Registry("retention", "retention rules")
+_registered = _rules.items
+register = _rules.register
 
 
 def rules() -> list[Rule]:
     """Every app's rules, in the order of the privacy statement."""
-    global _discovered  # discovery happens once per process
-    if not _discovered:
-        app_modules("retention")
-        _discovered = True
-    return sorted(_registered.values(), key=lambda r: (r.order, r.key))
+    return _rules.all()
 
 
 @dataclass
