@@ -35,7 +35,9 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .svg import escape, fmt, svg_root, tag
+from django.utils.translation import gettext_lazy
+
+from .svg import escape, fmt, nice_step, svg_root, tag
 
 __all__ = [
     "ATTRIBUTION",
@@ -46,6 +48,8 @@ __all__ = [
     "Area",
     "Shapes",
     "choropleth_svg",
+    "nice_class",
+    "nice_classes",
     "region_shapes",
     "sequential_class",
 ]
@@ -53,14 +57,20 @@ __all__ = [
 # Same folder as veerkracht.regions.services.DATA_DIR; spelled out so lib/ imports no app.
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "regions" / "data" / "gemeente_2025.topojson"
 OBJECT_NAME = "gemeente_2025"
-ATTRIBUTION = "Bron: CBS / PDOK"
+# Lazy, so it reads in the page's language ("Source: CBS / PDOK" on English pages).
+ATTRIBUTION = gettext_lazy("Bron: CBS / PDOK")
 MAP_WIDTH = 320
 PADDING = 4
 
 STROKE_COLOUR = "#4d4d4d"
-NO_DATA_COLOUR = "#eeeeee"
-# Four shades of the site's primary colour, light to dark, for "more is darker" maps.
-SEQUENTIAL_COLOURS = ("#c5e4de", "#7cc0b2", "#2e8f80", "#0b6158")
+# The map palette: for "more is darker" maps, "none" in light grey and then four shades of one hue (the
+# site's teal, 174°), light to dark. One hue, so the classes differ in lightness only: that is what
+# people with any kind of colour blindness (and a phone in the sun, or a grey print) still see. Each
+# shade is chosen on relative luminance (WCAG 2), so neighbouring classes differ by a contrast ratio of
+# at least 1.6:1 (none → 1: 1.65, 1 → 2: 1.64, 2 → 3: 1.62, 3 → 4: 1.72; luminance 0.89, 0.52, 0.30,
+# 0.16, 0.07). veerkracht/lib/tests/test_charts.py holds it to at least 1.5:1.
+NO_DATA_COLOUR = "#f2f2f2"
+SEQUENTIAL_COLOURS = ("#7ccdc5", "#37a499", "#167e74", "#0a574f")
 
 
 @dataclass(frozen=True)
@@ -167,6 +177,24 @@ def sequential_class(value: float | None, maximum: float, classes: int = len(SEQ
     if value is None or value <= 0 or maximum <= 0:
         return 0
     return max(1, min(classes, math.ceil(classes * value / maximum)))
+
+
+def nice_classes(maximum: float, classes: int = len(SEQUENTIAL_COLOURS)) -> list[tuple[int, int]]:
+    """Classes of whole numbers with a round width (1, 2 or 5 times a power of ten) that together cover
+    1..``maximum``: (lowest, highest) per class, at most ``classes`` of them. ``nice_classes(793)`` is
+    ``[(1, 200), (201, 400), (401, 600), (601, 800)]``: a legend that reads "201 tot en met 400"."""
+    if maximum <= 0:
+        return []
+    step = int(nice_step(maximum, classes, whole=True))
+    return [(k * step + 1, (k + 1) * step) for k in range(math.ceil(maximum / step))]
+
+
+def nice_class(value: float | None, maximum: float, classes: int = len(SEQUENTIAL_COLOURS)) -> int:
+    """0 for nothing (None, zero or less); otherwise the number (1..) of its class in ``nice_classes``."""
+    if value is None or value <= 0 or maximum <= 0:
+        return 0
+    step = nice_step(maximum, classes, whole=True)
+    return max(1, min(classes, math.ceil(value / step)))
 
 
 # --- The map ----------------------------------------------------------------------------------

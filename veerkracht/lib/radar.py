@@ -27,9 +27,10 @@ from .svg import (
     check_value,
     clean_text,
     escape,
-    fmt,
     group,
+    number_text,
     point_list,
+    step_decimals,
     svg_root,
     tag,
     text_width,
@@ -47,6 +48,9 @@ MIN_AXES = 3
 MAX_AXES = 12
 MIN_WEB_SIZE = 200
 RING_COUNT = 5
+# The ring values (0, 2, … 10) are read on a phone, where the web is shown about as wide as the screen
+# (a 360 wide web at some 350 px on a 390 px phone): never smaller than this, so at least 12 px there.
+MIN_RING_FONT = 13.0
 
 _ID_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
@@ -313,8 +317,10 @@ def _grid(layout: _Layout) -> list[str]:
 
 
 def _ring_labels(layout: _Layout, max_value: float) -> list[str]:
-    """Ring values (0, 2, 4, ... for a maximum of 10) just right of the first axis."""
-    font_size = round(layout.font_size * 0.7, 2)
+    """Ring values (0, 2, 4, ... for a maximum of 10, in the page's notation) just right of the first
+    axis, as large as the axis labels."""
+    font_size = round(max(layout.font_size, MIN_RING_FONT), 2)
+    decimals = step_decimals(max_value / RING_COUNT)
     parts = []
     for ring in range(RING_COUNT + 1):
         fraction = ring / RING_COUNT
@@ -330,7 +336,7 @@ def _ring_labels(layout: _Layout, max_value: float) -> list[str]:
                     "fill": MUTED_TEXT_COLOUR,
                     "text-anchor": "start",
                 },
-                escape(fmt(max_value * fraction)),
+                escape(number_text(max_value * fraction, decimals)),
             )
         )
     return parts

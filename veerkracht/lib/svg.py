@@ -10,6 +10,11 @@ trends; ``geo``: municipality maps) is built from these, so all SVG output:
 - positions every line of text explicitly (one ``<text>`` per line, no ``dominant-baseline``), because
   renderers differ in how they support baseline alignment and ``<tspan>`` layout;
 - is deterministic: the same input always gives the same string.
+
+Numbers people read (axis values, labels, legends) go through ``number_text``: Django's localisation in
+the active language, so a Dutch page shows "1.234,5" and an English one "1,234.5". Axes step by round
+numbers (``nice_step``/``nice_ticks``: 1, 2 or 5 times a power of ten), never "198,2 / 396,5".
+Coordinates in attributes stay ``fmt`` (a dot, always).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+
+from django.utils import formats
 
 __all__ = [
     "ASCENT",
@@ -40,7 +47,11 @@ __all__ = [
     "escape",
     "fmt",
     "group",
+    "nice_step",
+    "nice_ticks",
+    "number_text",
     "point_list",
+    "step_decimals",
     "svg_root",
     "tag",
     "text_width",
@@ -78,6 +89,51 @@ def fmt(number: float, decimals: int = 2) -> str:
     """Format a number with at most `decimals` decimals and without trailing zeros (``-0`` becomes ``0``)."""
     text = f"{number:.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def number_text(number: float, decimals: int = 0) -> str:
+    """A number for people to read, in the notation of the active language ("1.234,5" in Dutch,
+    "1,234.5" in English), with exactly ``decimals`` decimals (``-0`` becomes ``0``)."""
+    value = round(float(number), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+_NICE_MULTIPLES = (1, 2, 5)
+
+
+def nice_step(span: float, max_steps: int = 5, *, whole: bool = False) -> float:
+    """The smallest round step (1, 2 or 5 times a power of ten) that covers ``span`` in at most
+    ``max_steps`` steps; ``whole``: at least 1 (for counts, an axis never reads 0,5 person)."""
+    if not math.isfinite(span) or span <= 0:
+        return 1.0
+    raw = span / max(max_steps, 1)
+    exponent = math.floor(math.log10(raw))
+    for power in (exponent, exponent + 1):
+        for multiple in _NICE_MULTIPLES:
+            step = multiple * 10.0**power
+            if step >= raw * (1 - 1e-9):
+                step = round(step, max(0, -power))  # 0.30000000000000004 → 0.3
+                return max(step, 1.0) if whole else step
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def nice_ticks(low: float, high: float, max_steps: int = 5, *, whole: bool = False) -> list[float]:
+    """Round axis values from at or below ``low`` to at or above ``high``, at most ``max_steps`` steps
+    apart: ``nice_ticks(0, 793)`` is ``[0, 200, 400, 600, 800]``."""
+    if high <= low:
+        high = low + 1
+    step = nice_step(high - low, max_steps, whole=whole)
+    while True:
+        first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+        if last - first <= max_steps:
+            decimals = step_decimals(step)
+            return [round(n * step, decimals) + 0.0 for n in range(first, last + 1)]
+        step = nice_step(step * (max_steps + 1), max_steps)  # the next round step up
+
+
+def step_decimals(step: float) -> int:
+    """How many decimals the values of an axis with this step need (0 for 1, 2, 5, 10, …)."""
+    return max(0, -math.floor(math.log10(step) + 1e-9))
 
 
 def clean_text(text: str) -> str:

@@ -28,7 +28,7 @@ def write_csv(out, indicator: Indicator, span: Span, rows: Iterable[Figure], nam
         if not dims:
             writer.writerow([*base, p.shown(r), p.shown_n(r)])
             continue
-        for key, name in p.DIMENSIONS:
+        for key, name in p.dimensions():
             entry = (r.data or {}).get(key) if not r.suppressed else None
             value, extra = p.csv_values(indicator.key, entry)
             writer.writerow([*base, name, p.HIDDEN if r.suppressed else value, p.shown_n(r), extra])

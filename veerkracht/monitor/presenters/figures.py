@@ -6,18 +6,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from veerkracht.core.indicators import UNITS, breakdowns, get_indicator
 from veerkracht.core.vocabulary import DIMENSION_KEYS, DIMENSION_NAMES
 from veerkracht.lib.charts import Bar, Line, bar_chart_svg, trend_svg
+from veerkracht.lib.svg import number_text
 
 from ..compute.periods import Span
 from ..models import Figure
 
-DIMENSIONS = [(key, str(DIMENSION_NAMES[key])) for key in DIMENSION_KEYS]
+
+def dimensions() -> list[tuple[str, str]]:
+    """(key, name) of the six dimensions, named in the language of the request (so not at import)."""
+    return [(key, str(DIMENSION_NAMES[key])) for key in DIMENSION_KEYS]
 
 
 # The one mark of a hidden figure on pages, in CSV files and the PDF, in the reader's language. (The API
@@ -26,11 +29,11 @@ HIDDEN = gettext_lazy("verborgen")
 
 
 def number(value: float | None, decimals: int = 0) -> str:
+    """A number in the notation of the page's language: "1.234" and "6,8" in Dutch, "1,234" and "6.8"
+    in English."""
     if value is None:
         return "–"
-    return formats.number_format(
-        round(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
-    )
+    return number_text(value, decimals)
 
 
 def decimals_for(indicator: str) -> int:
@@ -108,19 +111,25 @@ def tiles(rows: Iterable[Figure], keys: list[str], area: tuple[str, str]) -> lis
 
 def dimension_bars(figure: Figure | None, title: str) -> str:
     bars = []
-    for key, name in DIMENSIONS:
+    for key, name in dimensions():
         if figure is None or figure.suppressed or not figure.data:
             bars.append(Bar(name, None, hidden=bool(figure and figure.suppressed)))
         else:
             mean = figure.data[key]["mean"]
             bars.append(Bar(name, mean, text=number(mean, 1)))
-    return bar_chart_svg(bars=bars, title=title, max_value=10, hidden_label=str(HIDDEN))
+    return bar_chart_svg(
+        bars=bars,
+        title=title,
+        max_value=10,
+        legend=_("Gemiddeld cijfer, van 0 tot 10"),
+        hidden_label=str(HIDDEN),
+    )
 
 
 def score_rows(figure: Figure | None) -> list[dict]:
     """One row per dimension: mean, spread and the three score bands (percentages)."""
     rows = []
-    for key, name in DIMENSIONS:
+    for key, name in dimensions():
         entry = (figure.data or {}).get(key) if figure is not None and not figure.suppressed else None
         bands = entry["bands"] if entry else [None, None, None]
         no_bands = entry is not None and bands is None  # splits by age or education have none
@@ -141,10 +150,22 @@ def score_rows(figure: Figure | None) -> list[dict]:
 
 
 def trend_chart(
-    spans: list[Span], series: list[tuple[str, dict[str, float | None]]], title: str, *, max_value=None
+    spans: list[Span],
+    series: list[tuple[str, dict[str, float | None]]],
+    title: str,
+    *,
+    max_value=None,
+    whole: bool = False,
 ) -> str:
+    """A line per series over the periods; ``whole``: the values are counts (whole steps on the axis)."""
     lines = [Line(label, [values.get(span.slug) for span in spans]) for label, values in series]
-    return trend_svg(lines=lines, x_labels=[s.short_label for s in spans], title=title, max_value=max_value)
+    return trend_svg(
+        lines=lines,
+        x_labels=[s.short_label for s in spans],
+        title=title,
+        max_value=max_value,
+        whole=whole,
+    )
 
 
 def shown_n(figure: Figure | None) -> str:

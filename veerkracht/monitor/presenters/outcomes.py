@@ -55,10 +55,10 @@ def score_trend(years: Sequence[Period], trend_rows: list[Figure]) -> dict:
     spans = from_first_data([span(y) for y in years], by_year)
     series = [
         (name, {s: f.data[key]["mean"] for s, f in by_year.items() if not f.suppressed and f.data})
-        for key, name in p.DIMENSIONS
+        for key, name in p.dimensions()
     ]
     table = [
-        {"label": s.label, "cells": [_mean_cell(by_year.get(s.slug), k) for k, _n in p.DIMENSIONS]}
+        {"label": s.label, "cells": [_mean_cell(by_year.get(s.slug), k) for k, _n in p.dimensions()]}
         for s in spans
     ]
     chart = p.trend_chart(spans, series, _("Gemiddeld cijfer per jaar"), max_value=10) if spans else ""
@@ -76,7 +76,7 @@ def _mean_cell(figure: Figure | None, key: str) -> str:
 def change(row: Figure) -> dict:
     """Paired change of one group: per dimension the mean difference and its 95% interval."""
     rows = []
-    for key, name in p.DIMENSIONS:
+    for key, name in p.dimensions():
         entry = (row.data or {}).get(key) if not row.suppressed else None
         rows.append(
             {
@@ -102,7 +102,7 @@ def gap(
     spans = from_first_data([span(o) for o in periods], by_span)
     series = [
         (name, {s: f.data[key]["gap"] for s, f in by_span.items() if not f.suppressed and f.data})
-        for key, name in p.DIMENSIONS
+        for key, name in p.dimensions()
     ]
     latest = periods[-1] if periods else None
     return {
@@ -110,7 +110,7 @@ def gap(
         if spans
         else "",
         "table": [
-            {"label": s.label, "cells": [_gap_cell(by_span.get(s.slug), k) for k, _n in p.DIMENSIONS]}
+            {"label": s.label, "cells": [_gap_cell(by_span.get(s.slug), k) for k, _n in p.dimensions()]}
             for s in spans
         ],
         "latest_span": span(latest) if latest else None,

@@ -3,7 +3,6 @@ scores, the reach map, the subregion/municipality table and trends per quarter."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -140,11 +139,11 @@ def _trends(data: Overview) -> dict:
     ]
     return {
         # Two charts: people reached are counted in hundreds, connections and requests in tens.
-        "trend_chart": p.trend_chart(spans, series[:2], _("Per kwartaal: verbindingen en vragen"))
+        "trend_chart": p.trend_chart(spans, series[:2], _("Per kwartaal: verbindingen en vragen"), whole=True)
         if spans
         else "",
         "reach_chart": p.trend_chart(
-            spans, series[2:], _("Per kwartaal: inwoners die een spinnenweb invulden")
+            spans, series[2:], _("Per kwartaal: inwoners die een spinnenweb invulden"), whole=True
         )
         if spans
         else "",
@@ -179,7 +178,7 @@ def reach_map(
         figure = found.get(code)
         text = p.shown(figure)
         value = None if figure is None or figure.suppressed else figure.value
-        level = geo.sequential_class(value, maximum)
+        level = geo.nice_class(value, maximum)
         fill = geo.SEQUENTIAL_COLOURS[level - 1] if level else geo.NO_DATA_COLOUR
         url = reverse("monitor:municipality", args=[code]) + f"?periode={span(period).slug}"
         areas.append(geo.Area(code, name, fill, f"{name}: {text}", url))
@@ -195,12 +194,13 @@ def reach_map(
 
 
 def _reach_legend(maximum: float) -> list[dict]:
+    """The colours in words: "geen, of verborgen" and a class per round range ("201 tot en met 400")."""
     legend = [{"colour": geo.NO_DATA_COLOUR, "label": _("geen, of verborgen")}]
-    for k, colour in enumerate(geo.SEQUENTIAL_COLOURS, start=1):
+    for (low, high), colour in zip(geo.nice_classes(maximum), geo.SEQUENTIAL_COLOURS, strict=False):
         # Shown values are never below 10 (smaller ones are hidden), so the first class starts there.
-        low, high = max(math.floor((k - 1) * maximum / 4) + 1, 10), math.floor(k * maximum / 4)
-        if maximum > 0 and low <= high:
-            label = _("%(low)s tot en met %(high)s mensen") % {"low": p.number(low), "high": p.number(high)}
+        low = max(low, 10)
+        if low <= high:
+            label = _("%(low)s tot en met %(high)s inwoners") % {"low": p.number(low), "high": p.number(high)}
             legend.append({"colour": colour, "label": label})
     return legend
 
@@ -208,7 +208,7 @@ def _reach_legend(maximum: float) -> list[dict]:
 def gap_rows(gap: Figure | None) -> list[dict]:
     """Per dimension: the low and high education group's mean and the gap between them."""
     rows = []
-    for key, name in p.DIMENSIONS:
+    for key, name in p.dimensions():
         entry = (gap.data or {}).get(key) if gap is not None and not gap.suppressed else None
         rows.append(
             {
