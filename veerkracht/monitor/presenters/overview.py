@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from veerkracht.core.indicators import get_indicator
 from veerkracht.lib import geo
@@ -199,9 +200,13 @@ def _reach_legend(maximum: float) -> list[dict]:
     for (low, high), colour in zip(geo.nice_classes(maximum), geo.SEQUENTIAL_COLOURS, strict=False):
         # Shown values are never below 10 (smaller ones are hidden), so the first class starts there.
         low = max(low, 10)
-        if low <= high:
+        if low < high:
             label = _("%(low)s tot en met %(high)s inwoners") % {"low": p.number(low), "high": p.number(high)}
-            legend.append({"colour": colour, "label": label})
+        elif low == high:
+            label = ngettext("%(n)s inwoner", "%(n)s inwoners", low) % {"n": p.number(low)}
+        else:
+            continue
+        legend.append({"colour": colour, "label": label})
     return legend
 
 
