@@ -37,7 +37,8 @@ from .svg import (
 BAR_COLOUR = "#0b6158"
 # Colour-blind safe pair for two series (low / high education); a third muted one.
 SERIES_COLOURS = ("#0b6158", "#b35900", "#595959", "#6b4e00")
-DASHES = ("", "6 3", "2 3", "8 3 2 3")
+# Six dash patterns against four colours: the six dimensions all get their own combination.
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "4 2 1 2")
 FONT = 13  # labels, values, legend
 AXIS_FONT = 12  # axis values
 TITLE_FONT = 14
@@ -72,8 +73,7 @@ def _title(title: str, width: int) -> tuple[list[str], float]:
     lines = [truncate_text(line, TITLE_FONT, room) for line in wrap_text(title, TITLE_FONT, room)]
     step = LINE_HEIGHT * TITLE_FONT
     parts = [
-        _text(EDGE, TITLE_FONT + n * step, line, size=TITLE_FONT, weight="600")
-        for n, line in enumerate(lines)
+        _text(0, TITLE_FONT + n * step, line, size=TITLE_FONT, weight="600") for n, line in enumerate(lines)
     ]
     return parts, len(lines) * step + 10
 

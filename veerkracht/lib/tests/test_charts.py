@@ -162,3 +162,10 @@ def test_spider_web_numbers_are_at_least_12px_on_a_phone():
     rings = [t for t in texts(root) if t.get("class") == "web-ring-label"]
     assert [t.text for t in rings] == ["0", "2", "4", "6", "8", "10"]
     assert all(float(t.get("font-size")) * scale >= 12 for t in texts(root))
+
+
+def test_six_lines_each_look_different():
+    """A trend of the six dimensions: no two lines share both colour and dash pattern."""
+    root = trend(lines=[Line(f"Onderdeel {n}", [n, n + 1]) for n in range(6)], x_labels=QUARTERS[:2])
+    looks = [(p.get("stroke"), p.get("stroke-dasharray")) for p in root.iter(NS + "polyline")]
+    assert len(looks) == 6 and len(set(looks)) == 6
