@@ -93,6 +93,7 @@ def context(tree: AreaTree, data: Overview) -> dict:
         "movement": p.tiles(movement_rows, MOVEMENT, data.area.key),
         "residents": p.tiles(resident_rows, RESIDENTS, data.area.key),
         "score": score,
+        "score_n": p.shown_n(score),  # "1.797" in Dutch, "1,797" in English
         "score_chart": p.dimension_bars(score, _("Gemiddeld cijfer per onderdeel")) if score else "",
         "score_rows": p.score_rows(score) if score else [],
         "children": _children(tree, data, movement_rows + resident_rows),
