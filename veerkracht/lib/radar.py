@@ -318,27 +318,35 @@ def _grid(layout: _Layout) -> list[str]:
 
 def _ring_labels(layout: _Layout, max_value: float) -> list[str]:
     """Ring values (0, 2, 4, ... for a maximum of 10, in the page's notation) just right of the first
-    axis, as large as the axis labels."""
+    axis, as large as the axis labels, each on a light box so a line or marker under it does not hide
+    it (a box, not a text halo: WeasyPrint does not know ``paint-order``)."""
     font_size = round(max(layout.font_size, MIN_RING_FONT), 2)
     decimals = step_decimals(max_value / RING_COUNT)
     parts = []
     for ring in range(RING_COUNT + 1):
         fraction = ring / RING_COUNT
         _, y = layout.point(0, fraction)
-        parts.append(
-            tag(
-                "text",
-                {
-                    "class": "web-ring-label",
-                    "x": layout.cx + 7,
-                    "y": y + 0.35 * font_size,
-                    "font-size": font_size,
-                    "fill": MUTED_TEXT_COLOUR,
-                    "text-anchor": "start",
-                },
-                escape(number_text(max_value * fraction, decimals)),
-            )
-        )
+        text = number_text(max_value * fraction, decimals)
+        x, baseline = layout.cx + 7, y + 0.35 * font_size
+        box = {
+            "class": "web-ring-label-box",
+            "x": x - 2,
+            "y": baseline - ASCENT * font_size - 1,
+            "width": text_width(text, font_size) + 4,
+            "height": (ASCENT + DESCENT) * font_size + 2,
+            "rx": 2,
+            "fill": "#ffffff",
+            "fill-opacity": 0.8,
+        }
+        label = {
+            "class": "web-ring-label",
+            "x": x,
+            "y": baseline,
+            "font-size": font_size,
+            "fill": MUTED_TEXT_COLOUR,
+            "text-anchor": "start",
+        }
+        parts += [tag("rect", box), tag("text", label, escape(text))]
     return parts
 
 
