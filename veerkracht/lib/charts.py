@@ -38,13 +38,14 @@ BAR_COLOUR = "#0b6158"
 # Colour-blind safe pair for two series (low / high education); a third muted one.
 SERIES_COLOURS = ("#0b6158", "#b35900", "#595959", "#6b4e00")
 # Six dash patterns against four colours: the six dimensions all get their own combination.
-DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "4 2 1 2")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "12 4", "1 3")
 FONT = 13  # labels, values, legend
 AXIS_FONT = 12  # axis values
 TITLE_FONT = 14
 # Semi-bold text is a little wider than ``text_width`` measures for regular text.
 TITLE_WIDTH_FACTOR = 1.1
 EDGE = 4  # room kept free at the left and right edge
+LEGEND_SAMPLE = 36  # length of a line's sample in the legend
 
 
 @dataclass(frozen=True)
@@ -256,11 +257,14 @@ def _series(frame: _Frame, line: Line, colour: str, dash: str) -> list[str]:
 
 
 def _legend_entry(y: float, label: str, width: int, colour: str, dash: str) -> list[str]:
-    attrs = {"x1": 0, "y1": y - 4, "x2": 24, "y2": y - 4, "stroke": colour, "stroke-width": 2}
+    """A sample of the line (long enough to show its dash pattern), its dot, and its name."""
+    attrs = {"x1": 0, "y1": y - 4, "x2": LEGEND_SAMPLE, "y2": y - 4, "stroke": colour, "stroke-width": 2}
     if dash:
         attrs["stroke-dasharray"] = dash
-    dot = tag("circle", {"cx": 12, "cy": y - 4, "r": 3, "fill": colour})
-    return [tag("line", attrs), dot, _text(30, y, truncate_text(label, FONT, width - 30 - EDGE), size=FONT)]
+    dot = tag("circle", {"cx": LEGEND_SAMPLE / 2, "cy": y - 4, "r": 3, "fill": colour})
+    left = LEGEND_SAMPLE + 6
+    text = truncate_text(label, FONT, width - left - EDGE)
+    return [tag("line", attrs), dot, _text(left, y, text, size=FONT)]
 
 
 def _svg(parts: list[str], title: str, width: int, height: float) -> str:
