@@ -86,3 +86,7 @@ def test_a_monitor_area_page_has_its_download_on_top_and_tables_that_fit(
         # The download is on the first screen, above the key figures.
         assert link.bounding_box()["y"] < 844
         _readable(page)
+    # The tables next to the charts of health outcomes and the health gap stack too.
+    for path in ("/monitor/gezondheid/?periode=2025", "/monitor/gezondheidskloof/"):
+        browser_page.visit(path)
+        _readable(page)
