@@ -40,7 +40,7 @@ messages: $(RUNTIME_STAMP)
 
 ## makemessages: refresh locale/en/LC_MESSAGES/django.po from the code
 makemessages: $(RUNTIME_STAMP)
-	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'frontend/*' --ignore 'e2e/*' --ignore 'bench/*'
+	$(MANAGE) makemessages -l en --no-wrap --no-obsolete --ignore '.venv/*' --ignore 'frontend/*' --ignore 'e2e/*' --ignore 'bench/*'
 
 ## run: install, prepare the SQLite database with Limburg demo data, serve on PORT (default 8000)
 run: $(RUNTIME_STAMP) messages debian-runtime-packages

@@ -127,6 +127,7 @@ def test_an_idea_goes_from_intake_to_triage_to_a_connection_and_an_initiative(
 def connect_ambassador(other_browser_page, ambassador) -> None:
     page = other_browser_page.page
     card = page.locator("ol > li").filter(has=page.get_by_role("heading", name=ambassador.display_name))
+    card.get_by_text("Voorstellen", exact=True).click()  # the form is folded away in each card
     card.get_by_label("Waarom deze twee?").fill("Zij weet alles van moestuinen in de wijk.")
     button = card.get_by_role("button", name="Stel voor en mail beide kanten")
     other_browser_page.after(lambda: button.click())

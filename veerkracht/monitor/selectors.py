@@ -122,8 +122,18 @@ def area_figures(
 def figures_in(period: Period, indicator: str, codes: Iterable[str]) -> list[Figure]:
     """Every figure of one indicator and period for these area codes (a CSV download), ordered."""
     return list(
-        Figure.objects.filter(period=period, indicator=indicator, area_code__in=set(codes)).order_by(
-            "area_level", "area_code", "breakdown", "category"
+        Figure.objects.filter(period=period, indicator=indicator, area_code__in=set(codes))
+        .select_related("period")
+        .order_by("area_level", "area_code", "breakdown", "category")
+    )
+
+
+def all_figures_of(region, area: Area) -> list[Figure]:
+    """Every figure of one area in every stored period of the region, each with its period (one CSV)."""
+    level, code = area
+    return list(
+        Figure.objects.filter(period__region=region, area_level=level, area_code=code).select_related(
+            "period"
         )
     )
 

@@ -16,4 +16,5 @@ urlpatterns = [
     path("gezondheidskloof/", views.gap, name="gap"),
     path("definities/", views.definitions, name="definitions"),
     path("download/<slug:table>.csv", views.download, name="download"),
+    path("download/alle-cijfers/<str:code>.csv", views.download_area, name="download_area"),
 ]

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from veerkracht.core.indicators import QUARTER, YEAR, get_indicator
@@ -226,9 +227,28 @@ def download(request: HttpRequest, table: str) -> HttpResponse:
         if (r.area_level, r.area_code) in areas
         and may_see(request.user, r.indicator, r.area_level, r.breakdown)
     ]
+    response = _csv_response(f"monitor-{indicator.key}-{span(period).slug}.csv")
+    downloads.write_csv(response, rows, area_names(tree))
+    return response
+
+
+def _csv_response(filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="monitor-{indicator.key}-{span(period).slug}.csv"'
-    )
-    downloads.write_csv(response, indicator, span(period), rows, area_names(tree))
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def download_area(request: HttpRequest, code: str) -> HttpResponse:
+    """All figures of one area (every period, indicator and split this person may see) in one CSV."""
+    region, tree = _setup(request)
+    area = region_area(tree, region) if code == tree.region_slug else area_for_code(tree, code)
+    if area is None:
+        raise Http404
+    rows = [
+        r
+        for r in selectors.all_figures_of(region, area.key)
+        if may_see(request.user, r.indicator, r.area_level, r.breakdown)
+    ]
+    response = _csv_response(f"monitor-{slugify(area.name)}-alle-cijfers.csv")
+    downloads.write_csv(response, rows, area_names(tree, region_name=region.movement_name))
     return response

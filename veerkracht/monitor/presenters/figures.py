@@ -179,17 +179,3 @@ def signed(value: float | None) -> str:
         return "–"
     text = number(value, 1)
     return f"+{text}" if value > 0 else text
-
-
-def csv_values(indicator: str, entry: dict | None) -> tuple[str, str]:
-    """(value, extra) for one dimension of an outcome figure in a CSV row."""
-    if not entry:
-        return "–", ""
-    if indicator == "score":
-        # A hidden band carries the same neutral mark as every hidden figure ("< 10" would be false
-        # for a band hidden to protect a neighbour, and tells which bands are small).
-        bands = "/".join(str(HIDDEN) if b is None else number(b, 0) for b in entry["bands"] or [])
-        return number(entry["mean"], 2), f"sd {number(entry['sd'], 2)}; laag/midden/hoog % {bands}"
-    if indicator == "gap":
-        return number(entry["gap"], 2), f"laag {number(entry['low'], 2)}; hoog {number(entry['high'], 2)}"
-    return number(entry["mean"], 2), f"95%-bi {number(entry['ci'][0], 2)} tot {number(entry['ci'][1], 2)}"

@@ -58,7 +58,8 @@ def score_trend(years: Sequence[Period], trend_rows: list[Figure]) -> dict:
         for key, name in p.dimensions()
     ]
     table = [
-        {"label": s.label, "cells": [_mean_cell(by_year.get(s.slug), k) for k, _n in p.dimensions()]}
+        # (dimension, text): a phone shows each year as one block of "name value" pairs.
+        {"label": s.label, "cells": [(n, _mean_cell(by_year.get(s.slug), k)) for k, n in p.dimensions()]}
         for s in spans
     ]
     chart = p.trend_chart(spans, series, _("Gemiddeld cijfer per jaar"), max_value=10) if spans else ""
@@ -110,7 +111,7 @@ def gap(
         if spans
         else "",
         "table": [
-            {"label": s.label, "cells": [_gap_cell(by_span.get(s.slug), k) for k, _n in p.dimensions()]}
+            {"label": s.label, "cells": [(n, _gap_cell(by_span.get(s.slug), k)) for k, n in p.dimensions()]}
             for s in spans
         ],
         "latest_span": span(latest) if latest else None,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from veerkracht.core.indicators import get_indicator
 from veerkracht.lib import geo
@@ -33,6 +33,13 @@ FIRST_BREAKDOWNS = ["", "phase", "partner_kind", "request_kind"]
 CHILD_COLUMNS = ("initiatives", "connections", "requests", "reach")
 TREND = ("connections", "requests", "reach")
 REPORT_DEFINITIONS = [*MOVEMENT, *RESIDENTS, "score", "gap"]
+# Short column names, so a table fits a phone (the charts and the definitions page use the full names).
+SHORT_NAMES = {
+    "initiatives": gettext_lazy("Initiatieven"),
+    "connections": gettext_lazy("Verbindingen"),
+    "requests": gettext_lazy("Vragen"),
+    "reach": gettext_lazy("Inwoners bereikt"),
+}
 
 
 def span(period: Period) -> Span:
@@ -121,7 +128,8 @@ def _children(tree: AreaTree, data: Overview, rows: list[Figure]) -> list[dict]:
                 "level": level,
                 "code": code,
                 "name": names.get((level, code), code),
-                "cells": [cells.get(k, "–") for k in CHILD_COLUMNS],
+                # (column name, text): a phone shows each row as one block of "name value" pairs.
+                "cells": [(str(SHORT_NAMES[k]), cells.get(k, "–")) for k in CHILD_COLUMNS],
             }
         )
     return children
@@ -150,9 +158,11 @@ def _trends(data: Overview) -> dict:
         if spans
         else "",
         "trend_table": [
-            {"label": s.label, "cells": [p.shown(trend[k].get(s.slug)) for k in TREND]} for s in spans
+            # The short label ("K1 2025", as on the chart) keeps a row on one line on a phone.
+            {"label": s.short_label, "cells": [p.shown(trend[k].get(s.slug)) for k in TREND]}
+            for s in spans
         ],
-        "trend_columns": [str(get_indicator(k).name) for k in TREND],
+        "trend_columns": [str(SHORT_NAMES[k]) for k in TREND],
     }
 
 

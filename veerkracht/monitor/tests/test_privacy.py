@@ -166,9 +166,15 @@ def test_no_hidden_number_can_be_computed_back_from_any_published_sums(by_area):
 
 def test_a_hidden_score_band_in_a_csv_carries_the_neutral_mark():
     """Not "< 10": a band hidden to protect a neighbour may hold many people, and the mark must not
-    tell which bands are small."""
-    from veerkracht.monitor.presenters.figures import csv_values
+    tell which bands are small. Hidden bands are empty, with the same "ja" in deel_verborgen."""
+    from veerkracht.monitor.presenters.downloads import _dimension_cells
 
-    value, extra = csv_values("score", {"mean": 6.25, "sd": 1.5, "bands": [20.0, None, None]})
-    assert value == "6,25" and extra == "sd 1,50; laag/midden/hoog % 20/verborgen/verborgen"
-    assert "<10" not in extra
+    cells = _dimension_cells("score", {"mean": 6.25, "sd": 1.5, "bands": [20.0, None, None]})
+    assert cells == {
+        "waarde": "6,25",
+        "sd": "1,50",
+        "laag_pct": "20",
+        "midden_pct": "",
+        "hoog_pct": "",
+        "deel_verborgen": "ja",
+    }

@@ -100,14 +100,24 @@ def test_csv_has_the_same_numbers_and_hides_what_the_page_hides(monitor_data, cl
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = rows[0], rows[1:]
-    by_area = {(r[3], r[5]): r for r in body}
+    code, breakdown, level = (
+        header.index("gebiedscode"),
+        header.index("uitsplitsing"),
+        header.index("gebiedsniveau"),
+    )
+    by_area = {(r[code], r[breakdown]): r for r in body}
     assert by_area[(MAASTRICHT, "")][header.index("waarde")] == str(
         monitor_data.expected["reach_2025"][MAASTRICHT]
     )
-    assert by_area[(VAALS, "")][header.index("waarde")] == "verborgen"
-    assert by_area[(VAALS, "")][header.index("n")] == "verborgen"
+    # Hidden: no value, no n, and "ja" in its own column.
+    vaals = by_area[(VAALS, "")]
+    assert (vaals[header.index("waarde")], vaals[header.index("n")], vaals[header.index("verborgen")]) == (
+        "",
+        "",
+        "ja",
+    )
     # Age splits per municipality: only for analysts.
-    assert not any(r[5] == "age_band" and r[2] == "municipality" for r in body)
+    assert not any(r[breakdown] == "age_band" and r[level] == "municipality" for r in body)
     analyst_rows = client_for(analyst).get(reverse("monitor:download", args=["reach"]), {"periode": "2025"})
     assert "age_band" in analyst_rows.content.decode("utf-8-sig")
 
