@@ -19,6 +19,9 @@ LOG = "/beheer/core/auditlogentry/"
 
 @pytest.fixture
 def traces(resident, professional, make_web, region_admin):
+    # A name that cannot occur in a page by chance (a generated first name such as "Ad" can).
+    resident.profile.display_name = "Zwaluwstaartje"
+    resident.profile.save(update_fields=["display_name"])
     web = make_web(resident)
     share = ShareFactory(web=web, professional=professional)
     sharing_services.share_log_view(viewer=professional, web=web, share=share)
