@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
+    "huey.contrib.djhuey",
     "veerkracht.core",
     "veerkracht.regions",
     "veerkracht.accounts",
@@ -99,6 +100,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers ask /gezondheid/ by IP over plain HTTP (core/health.py).
+    "veerkracht.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "veerkracht.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -167,6 +170,39 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# --- Background jobs (Huey; README "Background jobs") ------------------------------------------
+# Without REDIS_URL the queue is a SQLite file next to the database (or under var/ when the database is
+# not SQLite); with REDIS_URL every web server and worker shares the queue in Redis. Tests run every
+# job at once, in the test process (immediate mode).
+_db_name = DATABASES["default"].get("NAME") if DATABASES["default"]["ENGINE"].endswith("sqlite3") else None
+if _db_name and str(_db_name) != ":memory:":
+    _jobs_default = Path(_db_name).with_name(f"{Path(_db_name).stem}-jobs.sqlite3")
+else:
+    _jobs_default = BASE_DIR / "var" / "jobs.sqlite3"
+JOBS_SQLITE_PATH = Path(env_str("JOBS_SQLITE_PATH") or _jobs_default)
+HUEY = {
+    "name": env_str("JOBS_QUEUE_NAME", "veerkracht"),
+    "huey_class": "huey.RedisHuey" if _redis_url else "huey.SqliteHuey",
+    **({"url": _redis_url} if _redis_url else {"filename": str(JOBS_SQLITE_PATH)}),
+    "immediate": env_bool("JOBS_IMMEDIATE", TESTING),
+    # Nobody reads a job's return value: store none (the queue stays small).
+    "results": False,
+    # Scheduled jobs run at Dutch local time (Django sets the process time zone to TIME_ZONE).
+    "utc": False,
+    "consumer": {
+        "workers": env_int("JOBS_WORKERS", 2),
+        "worker_type": "thread",
+        "periodic": env_bool("JOBS_PERIODIC", True),
+        "backoff": 1.15,
+        "max_delay": 2.0,
+    },
+}
+# E-mail jobs: attempts after the first, the wait before the first retry (doubled each time) and when a
+# mail that is still "being sent" counts as lost with its worker (README "Background jobs").
+MAIL_RETRIES = env_int("MAIL_RETRIES", 6)
+MAIL_RETRY_DELAY = env_int("MAIL_RETRY_DELAY", 60)
+MAIL_STALE_SECONDS = env_int("MAIL_STALE_SECONDS", 600)
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from veerkracht.core.mail import mail_enqueue_message, mail_send_now
 from veerkracht.regions.selectors import current_region
 
 from .models import Role
@@ -33,6 +34,10 @@ LANDING = (
 )
 
 
+# Mails someone is waiting for on the page they are on: sent in the request (see send_mail).
+SEND_AT_ONCE = frozenset({"account/email/login_code"})
+
+
 def landing_url(user) -> str:
     """The page where this person's work is (see LANDING); the profile when none is installed."""
     roles = user.roles
@@ -56,10 +61,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{_site(None).name}: {subject}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every account mail goes through the job queue, except the login code: someone waits for it
+        on the login page, so it is sent at once and goes through the queue only when that fails
+        (README "Background jobs")."""
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": _site(request)}
         ctx.update(context)
-        self.render_mail(template_prefix, email, ctx).send()
+        message = self.render_mail(template_prefix, email, ctx)
+        if template_prefix in SEND_AT_ONCE:
+            mail_send_now(message)
+        else:
+            mail_enqueue_message(message)
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         user = super().save_user(request, user, form, commit=commit)

@@ -15,9 +15,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from veerkracht.core.personal_data import DELETED, Line, PersonalData, register
+from veerkracht.core.personal_data import DELETED, Line, PersonalData, mail_forget, register
 
 from .models import Membership, Organisation, Profile, RoleAssignment, User
+from .selectors import identity_of
 
 
 def export(user) -> dict:
@@ -45,6 +46,9 @@ def export(user) -> dict:
 def erase(user) -> None:
     """Everything of the account but the user row itself (accounts.services.account_delete removes it)."""
     emails = [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+    # Mails on their way to any of their addresses (the core's erase runs after this one, when the
+    # account's other addresses are gone).
+    mail_forget(identity_of(user))
     _erase_back_office_history(user)
     _erase_sessions(user)
     # An organisation whose contact address is this person's own address loses that address.

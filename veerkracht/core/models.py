@@ -74,3 +74,67 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.code}"
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to one address, from the moment a request asks for it until it is sent.
+
+    Requests only write this row (in their own transaction) and enqueue a job after the commit; the job
+    sends it with retries (core/jobs.py). `key` makes asking twice harmless, and `message_id` stays the
+    same on every attempt, so a mail sent again after a worker died mid-send is one message to the
+    receiving side. After sending, the content is emptied (it may hold a code or a private link); a
+    mail that still fails after every retry keeps its content for staff to send again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        SENDING = "sending", _("wordt verstuurd")
+        SENT = "sent", _("verstuurd")
+        FAILED = "failed", _("niet verstuurd")
+
+    key = models.CharField(_("sleutel"), max_length=200, unique=True)
+    message_id = models.CharField(_("berichtnummer"), max_length=255)
+    to = models.EmailField(_("aan"), db_index=True)
+    from_email = models.CharField(_("van"), max_length=254, blank=True)
+    subject = models.CharField(_("onderwerp"), max_length=998, blank=True)
+    body = models.TextField(_("tekst"), blank=True)
+    html_body = models.TextField(_("tekst (html)"), blank=True)
+    headers = models.JSONField(_("kopregels"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    last_error = models.TextField(_("reden"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("laatste poging"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"
+
+
+class ScheduledRun(models.Model):
+    """The last run of one scheduled job (core/schedule.py), for `manage.py jobs`: running, done or failed."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    key = models.CharField(_("taak"), max_length=100, unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    started_at = models.DateTimeField(_("begonnen"))
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    result = models.TextField(_("uitkomst"), blank=True)
+
+    class Meta:
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.status}"

@@ -297,12 +297,68 @@ def _audit_summary(user) -> list[Line]:
     return lines
 
 
+# --- ... and the mails on their way (core/mail.py) ---------------------------------------------------
+
+
+def _addresses(user) -> set[str]:
+    found = {user.email.lower()} if user.email else set()
+    emails = getattr(user, "emailaddress_set", None)  # allauth's addresses, when installed
+    if emails is not None:
+        found |= {e.lower() for e in emails.values_list("email", flat=True)}
+    return found
+
+
+def _mails_to_addresses(addresses) -> models.QuerySet:
+    from .models import OutgoingMail
+
+    query = models.Q(pk__in=[])
+    for address in addresses:
+        query |= models.Q(to__iexact=address)
+    return OutgoingMail.objects.filter(query)
+
+
+def _mails_to(user) -> models.QuerySet:
+    return _mails_to_addresses(_addresses(user))
+
+
+def mail_forget(identity: Identity) -> None:
+    """Mails to these addresses go (also those that could not be sent); a mail to someone else that is
+    still on its way keeps its text without their name or address (e.g. an introduction). Called by
+    accounts' erase while the account still has all its addresses, and again by the core's own."""
+    from .models import OutgoingMail
+
+    _mails_to_addresses({e.lower() for e in identity.emails}).delete()
+    scrub_rows(OutgoingMail.objects.exclude(status=OutgoingMail.Status.SENT), identity)
+
+
+def _core_export(user) -> dict:
+    mails = _mails_to(user).order_by("created_at", "pk")
+    return _audit_export(user) | {
+        "mail": [
+            {"created": m.created_at.isoformat(), "status": m.status, "subject": m.subject, "text": m.body}
+            for m in mails
+        ]
+    }
+
+
+def _core_erase(user) -> None:
+    _audit_erase(user)
+    mail_forget(Identity(names=(user.display_name,), emails=tuple(_addresses(user))))
+
+
+def _core_summary(user) -> list[Line]:
+    lines = _audit_summary(user)
+    if _mails_to(user).exclude(status="sent").exists():
+        lines.insert(0, Line(DELETED, _("E-mails aan jou die nog niet verstuurd waren.")))
+    return lines
+
+
 register(
     PersonalData(
         app="core",
-        models=("core.AuditLogEntry",),
-        export=_audit_export,
-        erase=_audit_erase,
-        summary=_audit_summary,
+        models=("core.AuditLogEntry", "core.OutgoingMail"),
+        export=_core_export,
+        erase=_core_erase,
+        summary=_core_summary,
     )
 )

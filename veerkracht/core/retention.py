@@ -82,6 +82,33 @@ def _old_log_lines(now: datetime) -> int:
     return deleted
 
 
+SENT_MAIL_KEEP = timedelta(days=30)
+FAILED_MAIL_KEEP = timedelta(days=90)
+
+
+def _old_mails(now: datetime) -> int:
+    from .models import OutgoingMail
+
+    sent = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT, created_at__lt=now - SENT_MAIL_KEEP)
+    failed = OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.FAILED, created_at__lt=now - FAILED_MAIL_KEEP
+    )
+    return sent.delete()[0] + failed.delete()[0]
+
+
+register(
+    Rule(
+        key="core.mail",
+        what=_lazy(
+            "Dat we je een e-mail stuurden (aan welk adres en wanneer). De tekst wissen we zodra de e-mail "
+            "is verstuurd; een e-mail die niet verstuurd kon worden, houden we met tekst"
+        ),
+        period=_lazy("30 dagen; een e-mail die niet verstuurd kon worden 90 dagen"),
+        keep=FAILED_MAIL_KEEP,
+        apply=_old_mails,
+        order=85,
+    )
+)
 register(
     Rule(
         key="core.log",

@@ -22,11 +22,13 @@ def _code_from_last_mail() -> str:
     return match.group(1)
 
 
-def test_sign_up_needs_only_an_email_and_logs_in_after_the_code(region):
+def test_sign_up_needs_only_an_email_and_logs_in_after_the_code(region, django_capture_on_commit_callbacks):
     client = Client()
-    response = client.post(
-        reverse("account_signup"), {"email": "nieuw@example.org", "display_name": "Nina"}, follow=True
-    )
+    # The sign-up code goes through the job queue: queued with the sign-up, sent after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"), {"email": "nieuw@example.org", "display_name": "Nina"}, follow=True
+        )
     assert response.status_code == 200
     user = User.objects.get(email="nieuw@example.org")
     assert user.profile.display_name == "Nina"

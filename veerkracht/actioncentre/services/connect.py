@@ -336,9 +336,8 @@ def connection_propose(
     connection.save()
     log_action("actioncentre.connection.proposed", actor=proposed_by, subject=connection)
     base = (base_url or settings.SITE_URL).rstrip("/")
-    transaction.on_commit(
-        lambda: _send_introductions(connection, asker_token, helper_token, base), robust=True
-    )
+    # Queued in this transaction (the answer links exist only in these mails); sent by a job.
+    _send_introductions(connection, asker_token, helper_token, base)
     return connection
 
 
@@ -372,10 +371,10 @@ def connection_answer(*, token: str, accept: bool) -> Connection:
     if connection.status == ConnectionStatus.ACCEPTED:
         log_action("actioncentre.connection.accepted", subject=connection, data=data)
         _mark_request_connected(connection)
-        transaction.on_commit(lambda: _send_accepted(connection), robust=True)
+        _send_accepted(connection)
     elif connection.status == ConnectionStatus.DECLINED:
         log_action("actioncentre.connection.declined", subject=connection, data=data)
-        transaction.on_commit(lambda: _send_declined(connection, declined_by=side), robust=True)
+        _send_declined(connection, declined_by=side)
     else:
         log_action("actioncentre.connection.answered", subject=connection, data=data)
     return connection
@@ -406,14 +405,16 @@ def _mail_context(connection: Connection) -> dict:
 
 
 def _send(template: str, context: dict, subject: str, to: str) -> None:
-    from django.core.mail import send_mail
     from django.template.loader import render_to_string
 
-    send_mail(
-        f"{context['movement_name']}: {subject}",
-        render_to_string(f"actioncentre/connect/email/{template}", context),
-        None,
-        [to],
+    from veerkracht.core.mail import mail_enqueue
+
+    connection = context["connection"]
+    mail_enqueue(
+        subject=f"{context['movement_name']}: {subject}",
+        body=render_to_string(f"actioncentre/connect/email/{template}", context),
+        to=[to],
+        key=f"actioncentre.connection:{connection.pk}:{template}",
     )
 
 

@@ -14,6 +14,7 @@ SECRET_KEY also invalidates the links in mails already sent (the page then says 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Organisation, Role
 from veerkracht.core.audit import log_action
+from veerkracht.core.mail import mail_enqueue
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
@@ -50,6 +52,8 @@ from . import moderation
 
 # Path segments under /initiatieven/ that are pages, not initiatives.
 RESERVED_SLUGS = frozenset({"nieuw", "goedkeuren", "afmelden"})
+
+logger = logging.getLogger("veerkracht.jobs")
 
 
 # --- Creating and editing ---------------------------------------------------------------------
@@ -210,13 +214,11 @@ def initiative_review(*, initiative: Initiative, approve: bool, actor) -> Initia
         data={"review": initiative.review},
     )
     if initiative.owner_id and initiative.owner.email:
-        transaction.on_commit(lambda: _send_review_mail(initiative), robust=True)
+        _send_review_mail(initiative)
     return initiative
 
 
 def _send_review_mail(initiative: Initiative) -> None:
-    from django.core.mail import send_mail
-
     approved = initiative.review == Review.PUBLIC
     context = {
         "initiative": initiative,
@@ -231,11 +233,11 @@ def _send_review_mail(initiative: Initiative) -> None:
         if approved
         else _("Je initiatief is niet geplaatst: %(title)s")
     ) % {"title": initiative.title}
-    send_mail(
-        f"{initiative.region.movement_name}: {subject}",
-        render_to_string(f"actioncentre/initiatives/email/review_{template}.txt", context),
-        None,
-        [initiative.owner.email],
+    mail_enqueue(
+        subject=f"{initiative.region.movement_name}: {subject}",
+        body=render_to_string(f"actioncentre/initiatives/email/review_{template}.txt", context),
+        to=[initiative.owner.email],
+        key=f"actioncentre.initiative.reviewed:{initiative.pk}:{initiative.review}",
     )
 
 
@@ -348,14 +350,21 @@ def initiative_update_post(
             field.delete(save=False)
         raise
     if live and initiative.is_public:
-        transaction.on_commit(lambda: initiative_update_send_mails(update_pk=update.pk), robust=True)
+        initiative_update_mail_followers(update_pk=update.pk)
     return update
 
 
-def initiative_update_send_mails(*, update_pk: int) -> int:
-    """E-mail one update to every follower who wants e-mail, each with their own unsubscribe link."""
-    from django.core.mail import EmailMessage, get_connection
+def initiative_update_mail_followers(*, update_pk: int) -> None:
+    """After the commit, a job queues the update's e-mail to every follower (actioncentre/jobs.py)."""
+    from ..jobs import update_mails_job
 
+    transaction.on_commit(lambda: update_mails_job(update_pk), robust=True)
+
+
+def initiative_update_send_mails(*, update_pk: int) -> int:
+    """Queue one update's e-mail to every follower who wants e-mail, each with their own unsubscribe
+    link. Safe to run twice or after it was killed half-way: a follower's mail for this update is
+    queued once (its key). Returns how many mails were queued now."""
     update = (
         InitiativeUpdate.objects.select_related("initiative__region", "initiative__municipality")
         .filter(pk=update_pk, review=Review.PUBLIC)
@@ -374,8 +383,8 @@ def initiative_update_send_mails(*, update_pk: int) -> int:
         "movement": initiative.region.movement_name,
         "title": initiative.title,
     }
-    messages, repaired = [], []
-    for follow in follows.iterator(chunk_size=500):
+    queued, repaired = 0, []
+    for number, follow in enumerate(follows.iterator(chunk_size=500), start=1):
         token = unsubscribe_token(follow)
         if follow.unsubscribe_hash != hash_token(token):
             # Made outside follow() (demo data, admin): give it the hash that matches its link.
@@ -393,23 +402,23 @@ def initiative_update_send_mails(*, update_pk: int) -> int:
                 "movement_name": initiative.region.movement_name,
             },
         )
-        messages.append(
-            EmailMessage(
-                subject,
-                body,
-                None,
-                [follow.user.email],
+        queued += len(
+            mail_enqueue(
+                subject=subject,
+                body=body,
+                to=[follow.user.email],
+                key=f"actioncentre.update:{update.pk}:{follow.pk}",
                 headers={
                     "List-Unsubscribe": f"<{link}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
             )
         )
+        if number % 500 == 0:
+            logger.info("update %s: %s followers done, %s mails queued", update.pk, number, queued)
     if repaired:
         Follow.objects.bulk_update(repaired, ["unsubscribe_hash"])
-    if messages:
-        get_connection().send_messages(messages)
-    return len(messages)
+    return queued
 
 
 # --- Following and supporting -----------------------------------------------------------------

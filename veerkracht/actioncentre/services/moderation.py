@@ -202,7 +202,7 @@ def _delete_private_on_commit(name: str) -> None:
 @transaction.atomic
 def update_approve(*, update: InitiativeUpdate, actor) -> InitiativeUpdate:
     """Staff approve news: it shows on the page, its photo moves to the public storage, followers get it."""
-    from .initiatives import initiative_update_send_mails
+    from .initiatives import initiative_update_mail_followers
 
     _require_staff(actor)
     locked = _locked_pending_update(update)
@@ -228,7 +228,7 @@ def update_approve(*, update: InitiativeUpdate, actor) -> InitiativeUpdate:
         data={"update": locked.pk, "photo": bool(locked.photo)},
     )
     if locked.initiative.is_public:
-        transaction.on_commit(lambda: initiative_update_send_mails(update_pk=locked.pk), robust=True)
+        initiative_update_mail_followers(update_pk=locked.pk)
     _mail_author(locked.author, locked.initiative, kind="news", approved=True)
     return locked
 
@@ -274,14 +274,11 @@ def update_withdraw(*, update: InitiativeUpdate, actor) -> None:
 def _mail_author(author, initiative: Initiative, *, kind: str, approved: bool, reason: str = "") -> None:
     if author is None or not author.email:
         return
-    transaction.on_commit(
-        lambda: _send_decision_mail(author, initiative, kind=kind, approved=approved, reason=reason),
-        robust=True,
-    )
+    _send_decision_mail(author, initiative, kind=kind, approved=approved, reason=reason)
 
 
 def _send_decision_mail(author, initiative: Initiative, *, kind: str, approved: bool, reason: str) -> None:
-    from django.core.mail import send_mail
+    from veerkracht.core.mail import mail_enqueue
 
     region = initiative.region
     context = {
@@ -300,9 +297,8 @@ def _send_decision_mail(author, initiative: Initiative, *, kind: str, approved: 
         ("news", False): _("Je bericht is niet geplaatst: %(title)s"),
     }
     subject = subjects[kind, approved]
-    send_mail(
-        f"{region.movement_name}: {subject % {'title': initiative.title}}",
-        render_to_string("actioncentre/moderation/email/decided.txt", context),
-        None,
-        [author.email],
+    mail_enqueue(
+        subject=f"{region.movement_name}: {subject % {'title': initiative.title}}",
+        body=render_to_string("actioncentre/moderation/email/decided.txt", context),
+        to=[author.email],
     )

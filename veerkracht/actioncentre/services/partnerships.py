@@ -91,7 +91,7 @@ def admin_emails(organisation: Organisation) -> list[str]:
 
 
 def _mail_admins(initiative: Initiative, organisation: Organisation) -> None:
-    from django.core.mail import EmailMessage, get_connection
+    from veerkracht.core.mail import mail_enqueue
 
     recipients = admin_emails(organisation)
     if not recipients:
@@ -110,5 +110,5 @@ def _mail_admins(initiative: Initiative, organisation: Organisation) -> None:
         "title": initiative.title,
     }
     body = render_to_string("actioncentre/partnerships/email/request.txt", context)
-    # One e-mail per admin: they do not see each other's addresses.
-    get_connection().send_messages([EmailMessage(subject, body, None, [to]) for to in recipients])
+    # One e-mail per admin (mail_enqueue): they do not see each other's addresses.
+    mail_enqueue(subject=subject, body=body, to=recipients)

@@ -12,7 +12,6 @@ import logging
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from veerkracht.accounts.models import Role
 from veerkracht.core.audit import log_action
+from veerkracht.core.mail import mail_enqueue
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 
 from ..models import (
@@ -100,7 +100,8 @@ def request_submit(
         subject=request,
         data={"kind": request.kind, "municipality": municipality.code},
     )
-    transaction.on_commit(lambda: _send_confirmation(request, token, base_url), robust=True)
+    # Queued in this transaction: the mail exists exactly when the request does (sent by a job).
+    _send_confirmation(request, token, base_url)
     return request, token
 
 
@@ -115,11 +116,11 @@ def _send_confirmation(request: Request, token: str, base_url: str) -> None:
         "movement_name": _movement_name(request),
         "region": request.region,
     }
-    send_mail(
-        f"{context['movement_name']}: " + _("we hebben je bericht ontvangen"),
-        render_to_string("actioncentre/requests/email/submitted.txt", context),
-        None,
-        [request.email],
+    mail_enqueue(
+        subject=f"{context['movement_name']}: " + _("we hebben je bericht ontvangen"),
+        body=render_to_string("actioncentre/requests/email/submitted.txt", context),
+        to=[request.email],
+        key=f"actioncentre.request.submitted:{request.pk}",
     )
 
 
@@ -287,17 +288,13 @@ def request_message_sender(*, request: Request, author, text: str, base_url: str
     locked.save(update_fields=["token_hash"])
     event = _add_event(locked, EventKind.STAFF_MESSAGE, actor=author, text=text)
     log_action("actioncentre.request.sender_messaged", actor=author, subject=locked)
-    # Sent inside the transaction: the new link exists only in this mail, so if it cannot be sent
-    # the old link must stay valid (nothing is saved and staff see a message).
-    try:
-        _send_staff_message(locked, text, token, base_url)
-    except Exception as exc:
-        logger.exception("staff message mail failed")
-        raise ValidationError(_("De e-mail kon niet worden verstuurd. Probeer het later nog eens.")) from exc
+    # Queued in this transaction: the new link exists only in this mail, which is kept until it is
+    # sent (a mail that keeps failing is on the staff page of mails that could not be sent).
+    _send_staff_message(locked, text, token, base_url, event_pk=event.pk)
     return event
 
 
-def _send_staff_message(request: Request, text: str, token: str, base_url: str) -> None:
+def _send_staff_message(request: Request, text: str, token: str, base_url: str, *, event_pk: int) -> None:
     context = {
         "request": request,
         "text": text,
@@ -305,11 +302,11 @@ def _send_staff_message(request: Request, text: str, token: str, base_url: str) 
         "movement_name": _movement_name(request),
         "region": request.region,
     }
-    send_mail(
-        f"{context['movement_name']}: " + _("een bericht over je vraag"),
-        render_to_string("actioncentre/requests/email/staff_message.txt", context),
-        None,
-        [request.email],
+    mail_enqueue(
+        subject=f"{context['movement_name']}: " + _("een bericht over je vraag"),
+        body=render_to_string("actioncentre/requests/email/staff_message.txt", context),
+        to=[request.email],
+        key=f"actioncentre.request.staff_message:{event_pk}",
     )
 
 
@@ -325,11 +322,11 @@ def request_add_sender_info(*, request: Request, text: str, base_url: str = "") 
     event = _add_event(locked, EventKind.SENDER_MESSAGE, actor=locked.sender, text=text)
     log_action("actioncentre.request.sender_added", actor=locked.sender, subject=locked)
     if locked.assignee_id:
-        transaction.on_commit(lambda: _notify_assignee(locked, base_url), robust=True)
+        _notify_assignee(locked, base_url, event_pk=event.pk)
     return event
 
 
-def _notify_assignee(request: Request, base_url: str) -> None:
+def _notify_assignee(request: Request, base_url: str, *, event_pk: int) -> None:
     assignee = request.assignee
     if assignee is None or not assignee.is_active:
         return
@@ -339,9 +336,9 @@ def _notify_assignee(request: Request, base_url: str) -> None:
         "movement_name": _movement_name(request),
     }
     # No content in the e-mail: the addition may be personal; staff read it on the board.
-    send_mail(
-        f"{context['movement_name']}: " + _("aanvulling op een vraag die jij oppakt"),
-        render_to_string("actioncentre/requests/email/sender_added.txt", context),
-        None,
-        [assignee.email],
+    mail_enqueue(
+        subject=f"{context['movement_name']}: " + _("aanvulling op een vraag die jij oppakt"),
+        body=render_to_string("actioncentre/requests/email/sender_added.txt", context),
+        to=[assignee.email],
+        key=f"actioncentre.request.sender_added:{event_pk}",
     )

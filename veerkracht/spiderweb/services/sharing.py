@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
+from veerkracht.core.mail import mail_enqueue
 
 from ..models import (
     Assessment,
@@ -74,12 +75,12 @@ def share_create(
     share.save()
     log_action("spiderweb.share.created", actor=web.owner, person=web.owner, subject=share)
     if share.invite_email:
-        # Sent inside the transaction on purpose: the code exists only in this mail, so a share whose
-        # mail failed must not stay behind (nothing half-saved); the resident gets a clear message.
+        # Queued inside the transaction: the mail exists exactly when the share does, and it is sent by
+        # a job with retries. If it cannot even be queued, nothing is saved and the resident is told.
         try:
             _send_invite(share, code, base_url)
         except Exception as exc:
-            logger.exception("share invite mail failed")
+            logger.exception("share invite mail could not be queued")
             raise ValidationError(
                 _("We konden de e-mail nu niet versturen. Probeer het later nog eens, of kies voor een code.")
             ) from exc
@@ -87,7 +88,6 @@ def share_create(
 
 
 def _send_invite(share: Share, code: str, base_url: str) -> None:
-    from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.urls import reverse
 
@@ -102,11 +102,11 @@ def _send_invite(share: Share, code: str, base_url: str) -> None:
         "movement_name": region.movement_name if region else "Veerkracht",
     }
     subject = _("%(name)s wil een spinnenweb met je bespreken") % {"name": share.owner.display_name}
-    send_mail(
-        f"{context['movement_name']}: {subject}",
-        render_to_string("spiderweb/email/share_invite.txt", context),
-        None,
-        [share.invite_email],
+    mail_enqueue(
+        subject=f"{context['movement_name']}: {subject}",
+        body=render_to_string("spiderweb/email/share_invite.txt", context),
+        to=[share.invite_email],
+        key=f"spiderweb.share.invite:{share.pk}",
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from veerkracht.accounts.tests.factories import UserFactory
+from veerkracht.core.models import OutgoingMail
 from veerkracht.lib import fhir
 from veerkracht.spiderweb.drafts import SESSION_KEY
 from veerkracht.spiderweb.models import Assessment, ConversationNote, Share, ShareScope, Status
@@ -89,16 +90,24 @@ def test_a_too_long_e_mail_address_gets_a_message(client_for, resident, make_web
     assert not Share.objects.exists()
 
 
-def test_a_failing_invitation_mail_leaves_no_share_behind(client_for, resident, make_web):
+def test_a_failing_invitation_mail_is_kept_for_a_retry(
+    client_for, resident, make_web, django_capture_on_commit_callbacks
+):
     web = make_web(resident)
-    with mock.patch("django.core.mail.send_mail", side_effect=OSError("smtp down")):
+    with (
+        mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("smtp down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client_for(resident).post(
             reverse("spiderweb:share_create", args=[web.pk]),
             {"method": "email", "email": "huisarts@example.org", "scope": "one", "duration": "30"},
         )
     assert response.status_code == 200
-    assert "We konden de e-mail nu niet versturen" in response.content.decode()
-    assert not Share.objects.exists()
+    share = Share.objects.get()
+    kept = OutgoingMail.objects.get(to="huisarts@example.org")
+    # The request only queued the mail; it waits for its next attempt, content and all.
+    assert kept.status == OutgoingMail.Status.QUEUED and kept.attempts == 1
+    assert "smtp down" in kept.last_error and share.owner.display_name in kept.body
 
 
 def test_a_reflection_on_an_unfinished_web_is_not_found(client_for, resident, instruments):
