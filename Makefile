@@ -43,10 +43,11 @@ makemessages: $(RUNTIME_STAMP)
 	$(MANAGE) makemessages -l en --no-wrap --no-obsolete --ignore '.venv/*' --ignore 'frontend/*' --ignore 'e2e/*' --ignore 'bench/*'
 
 ## run: install, prepare the SQLite database with Limburg demo data, serve on PORT (default 8000)
+## together with a job worker (e-mail, scheduled jobs); Ctrl-C stops both
 run: $(RUNTIME_STAMP) messages debian-runtime-packages
 	@$(MANAGE) migrate --noinput -v 0
 	@$(MANAGE) setup_demo --port $(PORT)
-	@$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) serve 127.0.0.1:$(PORT)
 
 debian-test-packages:
 	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core:

@@ -50,6 +50,8 @@ can_use_back_office = is_region_admin | is_superuser
 rules.add_perm("accounts.use_back_office", can_use_back_office)
 rules.add_perm("accounts.change_organisation_object", is_org_admin | can_use_back_office)
 rules.add_perm("accounts.grant_roles", can_use_back_office)
+# Mails that could not be sent (core/selectors.py): the people who answer residents and run the site.
+rules.add_perm("core.handle_failed_mail", is_actioncentre_staff | can_use_back_office)
 
 
 def needs_mfa(user) -> bool:

@@ -10,6 +10,10 @@ def _back_office(user) -> bool:
     return user.is_authenticated and user.has_perm("accounts.use_back_office")
 
 
+def _mail_staff(user) -> bool:
+    return user.is_authenticated and user.has_perm("core.handle_failed_mail")
+
+
 class CoreConfig(AppConfig):
     name = "veerkracht.core"
     label = "core"
@@ -17,6 +21,7 @@ class CoreConfig(AppConfig):
     nav_items = (
         NavItem(_("Startpagina"), "core:home", order=0, prefix="/"),
         NavItem(_("Positieve Gezondheid"), "core:positive_health", order=10),
+        NavItem(_("Niet verstuurde e-mail"), "core:failed_mail", order=890, visible=_mail_staff),
         NavItem(_("Beheer"), "admin:index", order=900, visible=_back_office),
     )
 

@@ -9,4 +9,6 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
+    path("e-mail/niet-verstuurd/", views.failed_mail, name="failed_mail"),
+    path("e-mail/niet-verstuurd/<int:pk>/opnieuw/", views.failed_mail_resend, name="failed_mail_resend"),
 ]

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from . import retention
+from .mail import mail_resend
+from .selectors import failed_mail_page, get_failed_mail_for_user, require_mail_staff
 from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
 
 # The six dimensions with the question each asks, for the home page and the explanation page.
@@ -32,6 +36,20 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "core/contact.html")
+
+
+def failed_mail(request: HttpRequest) -> HttpResponse:
+    """Mails that could not be sent after every retry, with the reason, for staff to send again."""
+    require_mail_staff(request.user)
+    return render(request, "core/failed_mail.html", {"mails": failed_mail_page(request.user)})
+
+
+@require_POST
+def failed_mail_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    mail = get_failed_mail_for_user(request.user, pk)
+    mail_resend(mail=mail, actor=request.user)
+    messages.success(request, _("De e-mail aan %(to)s wordt opnieuw verstuurd.") % {"to": mail.to})
+    return redirect("core:failed_mail")
 
 
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -53,6 +53,10 @@ class Command(BaseCommand):
         out.write(f"  Staff roles need a two-step code: the current codes are at {base}/dev/mail/")
         out.write(f"  Back office (region admin): {base}/beheer/")
         out.write("")
+        out.write(f"  Mails that could not be sent (action-centre staff): {base}/e-mail/niet-verstuurd/")
+        out.write("")
+        out.write("The web server and a job worker (e-mail, scheduled jobs) start together now;")
+        out.write("Ctrl-C stops both. `manage.py jobs` shows the queue and the scheduled jobs.")
         out.write(f"Open {base}/ in your browser.")
         if not settings.DEBUG:
             out.write("Note: DJANGO_DEBUG is off, so /dev/mail/ does not exist.")
