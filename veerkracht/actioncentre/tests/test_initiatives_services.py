@@ -257,6 +257,21 @@ def test_followers_get_updates_with_a_working_one_click_unsubscribe(
     assert len(mail.outbox) == 1
 
 
+def test_news_mails_are_queued_once_per_follower_even_when_the_job_runs_again(
+    make_initiative, resident, outsider, staff, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative()
+    for user in (resident, outsider):
+        services.initiative_follow(initiative=initiative, user=user, kind=FollowKind.FOLLOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        update = services.initiative_update_post(initiative=initiative, author=staff, text="Open dag")
+    assert len(mail.outbox) == 2
+    # The job killed half-way and run again, or run twice: nobody gets the news twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.initiative_update_send_mails(update_pk=update.pk) == 0
+    assert len(mail.outbox) == 2
+
+
 def test_links_are_rebuilt_for_follows_made_elsewhere_and_tampered_tokens_fail(
     make_initiative, resident, staff, django_capture_on_commit_callbacks
 ):
