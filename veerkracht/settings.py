@@ -181,6 +181,8 @@ if _db_name and str(_db_name) != ":memory:":
 else:
     _jobs_default = BASE_DIR / "var" / "jobs.sqlite3"
 JOBS_SQLITE_PATH = Path(env_str("JOBS_SQLITE_PATH") or _jobs_default)
+if not _redis_url:
+    JOBS_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
 HUEY = {
     "name": env_str("JOBS_QUEUE_NAME", "veerkracht"),
     "huey_class": "huey.RedisHuey" if _redis_url else "huey.SqliteHuey",

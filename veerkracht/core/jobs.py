@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 from django.utils import timezone
-from huey.contrib.djhuey import db_task
+from huey.contrib.djhuey import close_db, db_task, on_startup
 
 from .mail import mail_recover, mail_send
 from .schedule import Scheduled, register
@@ -25,6 +25,15 @@ logger = logging.getLogger("veerkracht.jobs")
 def send_mail_job(mail_id: int, task=None) -> str:
     """Send one stored mail; Huey retries a failure after 1, 2, 4 … minutes (MAIL_RETRIES times)."""
     return mail_send(mail_id=mail_id, final=task is None or task.retries == 0)
+
+
+@on_startup()
+@close_db
+def recover_mail_on_start() -> None:
+    """A worker that starts (again) first puts back what a killed worker left half-sent (only mails
+    stuck for longer than MAIL_STALE_SECONDS, so workers that are still busy elsewhere are left alone)."""
+    if mail_recover():
+        logger.info("mails recovered at start")
 
 
 def _retention() -> dict:
