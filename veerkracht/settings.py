@@ -165,7 +165,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _redis_url = env_str("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
+        }
         if _redis_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -185,7 +189,8 @@ if not _redis_url:
     JOBS_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
 HUEY = {
     "name": env_str("JOBS_QUEUE_NAME", "veerkracht"),
-    "huey_class": "huey.RedisHuey" if _redis_url else "huey.SqliteHuey",
+    # Mail goes before bulk work: both storages honour task priorities (plain RedisHuey does not).
+    "huey_class": "huey.PriorityRedisHuey" if _redis_url else "huey.SqliteHuey",
     **({"url": _redis_url} if _redis_url else {"filename": str(JOBS_SQLITE_PATH)}),
     "immediate": env_bool("JOBS_IMMEDIATE", TESTING),
     # Nobody reads a job's return value: store none (the queue stays small).
@@ -363,6 +368,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+        # The worker logs its jobs once (run_huey adds a handler of its own only when there is none).
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 ADMINS = [("Beheer", a) for a in env_list("DJANGO_ADMINS", [])]

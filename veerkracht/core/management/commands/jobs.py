@@ -33,7 +33,7 @@ class Command(BaseCommand):
     def _status(self) -> None:
         from huey.contrib.djhuey import HUEY
 
-        storage = "Redis" if type(HUEY).__name__ == "RedisHuey" else type(HUEY.storage).__name__
+        storage = type(HUEY.storage).__name__
         self.stdout.write(f"Queue {HUEY.name!r} ({storage})")
         self.stdout.write(f"  queued now:            {HUEY.pending_count()}")
         self.stdout.write(f"  scheduled (retries, delayed): {HUEY.scheduled_count()}")
