@@ -1,5 +1,6 @@
 """Core pages: server time of the home page and the account page, and their query counts; what the
-home page weighs on the wire and how long a slow phone on slow 4G waits for it (bench/pageload.py)."""
+home page weighs on the wire and how long a slow phone on slow 4G waits for it (bench/pageload.py);
+background jobs: queuing a mail in a request and jobs per second of one worker (bench/jobs.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from bench import jobs
 from bench.pageload import home_page_figures
 from bench.util import latency_results, load_limburg, result, time_calls
 
@@ -37,4 +39,4 @@ def run() -> list[dict]:
     page_weight_kb, dcl_ms = home_page_figures()
     results.append(result("core.page_weight_kb", page_weight_kb, "KB", 150))
     results.append(result("core.dcl_slow4g_ms", dcl_ms, "ms", 2500))
-    return results
+    return results + jobs.run()

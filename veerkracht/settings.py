@@ -190,7 +190,7 @@ if not _redis_url:
 HUEY = {
     "name": env_str("JOBS_QUEUE_NAME", "veerkracht"),
     # Mail goes before bulk work: both storages honour task priorities (plain RedisHuey does not).
-    "huey_class": "huey.PriorityRedisHuey" if _redis_url else "huey.SqliteHuey",
+    "huey_class": "huey.PriorityRedisHuey" if _redis_url else "veerkracht.core.queue.SqliteQueue",
     **({"url": _redis_url} if _redis_url else {"filename": str(JOBS_SQLITE_PATH)}),
     "immediate": env_bool("JOBS_IMMEDIATE", TESTING),
     # Nobody reads a job's return value: store none (the queue stays small).

@@ -1,0 +1,89 @@
+"""Background jobs: how long a request spends queuing a mail, and how many trivial jobs one worker
+processes per second, on the SQLite queue and (when REDIS_URL or a local Redis answers) on Redis."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from bench.util import percentile, result
+
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+
+
+def _redis_up() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception:
+        return False
+    return True
+
+
+def enqueue_p95_ms(huey, repeat: int = 300) -> float:
+    """A mail queued as a request does it: the row in the request's transaction, the job on commit."""
+    from django.db import transaction
+
+    from veerkracht.core.mail import mail_enqueue
+    from veerkracht.core.models import OutgoingMail
+
+    previous = huey.immediate
+    huey.immediate = False  # the bench process runs jobs at once otherwise (test settings)
+    timings = []
+    try:
+        for i in range(repeat):
+            started = time.perf_counter()
+            with transaction.atomic():
+                mail_enqueue(subject="Bench", body="tekst", to=[f"bench{i}@example.org"], key=f"bench:{i}")
+            timings.append((time.perf_counter() - started) * 1000)
+        huey.flush()
+    finally:
+        huey.immediate = previous
+        OutgoingMail.objects.filter(key__startswith="bench:").delete()
+    return percentile(timings[10:], 95)
+
+
+def jobs_per_second(huey, count: int) -> float:
+    """Queue `count` trivial jobs, then let one worker (one thread) take them all."""
+    done = threading.Event()
+    seen = []
+
+    @huey.task(name=f"bench.trivial.{uuid.uuid4().hex[:6]}")
+    def trivial(n: int) -> None:
+        seen.append(n)
+        if len(seen) == count:
+            done.set()
+
+    for n in range(count):
+        trivial(n)
+    consumer = huey.create_consumer(workers=1, worker_type="thread", periodic=False, initial_delay=0.01)
+    started = time.perf_counter()
+    consumer.start()
+    try:
+        done.wait(timeout=300)
+        elapsed = time.perf_counter() - started
+    finally:
+        consumer.stop(graceful=True)
+        huey.flush()
+    return len(seen) / elapsed
+
+
+def run() -> list[dict]:
+    from huey import PriorityRedisHuey, SqliteHuey
+    from huey.contrib.djhuey import HUEY
+
+    results = [result("core.enqueue_p95_ms", enqueue_p95_ms(HUEY), "ms", 5)]
+    with tempfile.TemporaryDirectory() as folder:
+        sqlite = SqliteHuey("bench", filename=str(Path(folder) / "jobs.sqlite3"), results=False)
+        rate = jobs_per_second(sqlite, 2000)
+        results.append(result("core.jobs_per_s", rate, "jobs/s", 100, lower_is_better=False))
+    if _redis_up():
+        redis_huey = PriorityRedisHuey(f"bench-{uuid.uuid4().hex[:8]}", url=REDIS_URL, results=False)
+        rate = jobs_per_second(redis_huey, 5000)
+        results.append(result("core.jobs_per_s_redis", rate, "jobs/s", 100, lower_is_better=False))
+    return results
