@@ -140,3 +140,42 @@ def test_a_worker_killed_mid_send_loses_and_doubles_nothing(tmp_path):
     # Only the mail that was on the wire arrives twice, and then as the same message (one Message-ID).
     assert len(sink.received) == MAILS + 1 and len(doubled) == 1
     assert _statuses(tmp_path) == Counter({"sent": MAILS})
+
+
+def test_serve_starts_the_web_server_and_a_worker_and_ctrl_c_stops_both(tmp_path):
+    import urllib.request
+
+    port = free_port()
+    env = _env(tmp_path, free_port())
+    log = tmp_path / "serve.log"
+    serve = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "serve", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("a"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    def healthy() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/gezondheid/", timeout=1) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def processes(*args: str) -> list[str]:
+        found = subprocess.run(["pgrep", *args], capture_output=True, text=True, check=False)  # noqa: S603, S607
+        return found.stdout.split()
+
+    try:
+        _wait(healthy, 60, "the development server")
+        _wait(lambda: "Huey consumer started" in log.read_text(), 30, "the worker")
+        children = processes("-P", str(serve.pid))  # each leads a process group of its own
+        assert len(children) == 2
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+        assert serve.wait(timeout=30) == 0, log.read_text()
+    assert "Web server and job worker stopped." in log.read_text()
+    assert not healthy()
+    assert not any(processes("-g", child) for child in children), "a process of `serve` is still running"

@@ -1,11 +1,15 @@
 """Development: the web server and one job worker in one command (``make run``).
 
-Starts ``runserver`` and ``run_huey`` as two child processes. Ctrl-C (or SIGTERM) stops both; when one
-of them stops by itself, the other is stopped too, so nothing is left running in the background.
+Starts ``runserver`` and ``run_huey`` as two child processes, each in a process group of its own (the
+development server's autoreloader runs the real server in a grandchild). Ctrl-C (or SIGTERM) stops both
+groups; when one of them stops by itself, the other is stopped too, so nothing is left running in the
+background.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -25,10 +29,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         manage = [sys.executable, "manage.py"]
-        children = [
-            subprocess.Popen([*manage, "run_huey", "--workers", str(options["workers"])]),  # noqa: S603
-            subprocess.Popen([*manage, "runserver", options["addrport"]]),  # noqa: S603
-        ]
+        worker = [*manage, "run_huey", "--workers", str(options["workers"])]
+        web = [*manage, "runserver", options["addrport"]]
+        children = [subprocess.Popen(command, start_new_session=True) for command in (worker, web)]  # noqa: S603
         stopping = False
 
         def stop(signum, frame) -> None:
@@ -46,13 +49,20 @@ class Command(BaseCommand):
         self.stdout.write("Web server and job worker stopped.")
 
     def _stop(self, children: list[subprocess.Popen]) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGINT)
+        # The worker finishes the jobs it has (SIGINT: Huey's graceful stop); the development server
+        # just stops (SIGTERM), also when it was started with SIGINT ignored (in the background).
+        worker, web = children
+        self._signal_group(worker, signal.SIGINT)
+        self._signal_group(web, signal.SIGTERM)
         deadline = time.monotonic() + STOP_WAIT
         for child in children:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 child.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
+            # Whatever is left in its group (the autoreloader's server process) goes now.
+            self._signal_group(child, signal.SIGKILL)
+            child.wait()
+
+    @staticmethod
+    def _signal_group(child: subprocess.Popen, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, sig)
