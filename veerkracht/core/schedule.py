@@ -13,7 +13,8 @@ offers and the newsletter's batches::
 
 A scheduled job must be safe to run twice and to be killed half-way (the next run finishes the work),
 because a worker can die at any moment and two schedulers may start the same run. It runs under a lock
-(``lock_ttl``), so two workers never run it at the same time; a lock of a killed worker expires.
+(``lock_ttl``): a second start while it runs is skipped, and the lock of a killed worker expires. Only
+one worker should run the scheduler (``JOBS_PERIODIC=1``; the others 0), the lock is the safety net.
 Long jobs log their progress (logger ``veerkracht.jobs``).
 """
 
@@ -45,7 +46,6 @@ class Scheduled:
 
 _jobs: Registry[Scheduled] = Registry("jobs", "scheduled jobs")
 register = _jobs.register
-_installed: set[str] = set()
 
 
 def scheduled() -> list[Scheduled]:
@@ -95,21 +95,27 @@ def _finish(key: str, status: str, result: str) -> None:
 
 
 def install(huey) -> list[str]:
-    """Make every registered job a Huey periodic task (once per process); returns the task names."""
+    """Make every registered job a periodic task of `huey` (once); returns the task names."""
     from huey import crontab
     from huey.contrib.djhuey import close_db
+    from huey.exceptions import TaskLockedException
 
     names = []
+    installed = huey.__dict__.setdefault("_scheduled_installed", set())
     for job in scheduled():
         name = name_of(job)
         names.append(name)
-        if name in _installed:
+        if name in installed:
             continue
-        _installed.add(name)
+        installed.add(name)
 
         def run(job: Scheduled = job) -> object:
-            with huey.lock_task(f"schedule.{job.lock or job.key}", ttl=job.lock_ttl):
-                return run_logged(job)
+            try:
+                with huey.lock_task(f"schedule.{job.lock or job.key}", ttl=job.lock_ttl):
+                    return run_logged(job)
+            except TaskLockedException:  # another worker runs it now: this run is not needed
+                logger.info("%s: already running elsewhere, skipped", job.key)
+                return None
 
         huey.periodic_task(
             crontab(**job.cron, strict=True), name=name, retries=job.retries, retry_delay=job.retry_delay

@@ -215,3 +215,22 @@ def test_health_says_503_and_nothing_more_when_one_part_fails(client, broken, mo
     response = client.get("/gezondheid/")
     assert response.status_code == 503
     assert response.content == b"niet gezond\n"
+
+
+def test_a_scheduled_job_that_already_runs_elsewhere_is_skipped_not_run_twice(settings):
+    from huey import MemoryHuey
+
+    huey = MemoryHuey("test-locks", immediate=False)
+    calls = []
+    job = schedule.Scheduled(key="test.once", what="x", when="never", cron={}, run=lambda: calls.append(1))
+    schedule._jobs.register(job)
+    try:
+        schedule.install(huey)
+        task = next(t for t in huey._registry.periodic_tasks if t.name == "schedule.test.once")
+        with huey.lock_task("schedule.test.once"):
+            assert huey.execute(task) is None  # the lock is held: skipped, no retry
+        assert huey.scheduled_count() == 0
+        huey.execute(task)
+    finally:
+        schedule._jobs.items.pop("test.once")
+    assert calls == [1]
