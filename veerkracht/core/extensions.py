@@ -8,6 +8,7 @@
 | ``personal_data.py``   | which models hold data about a person; export/erase | ``core.personal_data``  |
 | ``retention.py``       | how long what is kept, and the rule that deletes it | ``core.retention``      |
 | ``nearby.py``          | what could help nearby for one part of health       | ``core.nearby``         |
+| ``jobs.py``            | background jobs and scheduled jobs                  | ``core.schedule``       |
 
 Neither core nor the monitor imports an app: they find these modules among the installed apps, in the
 order of INSTALLED_APPS, so an app that is not installed simply adds nothing.
