@@ -1,6 +1,7 @@
 """Delete what has been kept long enough: every app's retention rules (core/retention.py).
 
-Run it daily, e.g. from cron: ``15 3 * * * cd /srv/veerkracht && .venv/bin/python manage.py retention_apply``.
+The worker runs the same every night as the scheduled job ``core.retention`` (core/jobs.py); this
+command is for running it by hand.
 """
 
 from __future__ import annotations

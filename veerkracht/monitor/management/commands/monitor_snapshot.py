@@ -9,7 +9,8 @@ from ...compute.snapshots import snapshot_run
 
 class Command(BaseCommand):
     help = (
-        "Compute the monitor's figures for every period (run monthly, e.g. from cron on the 1st). "
+        "Compute the monitor's figures for every period (the worker does this monthly and nightly: "
+        "monitor/jobs.py). "
         "Safe to run twice or after a gap: published (closed) periods never change, missing periods and "
         "indicators registered later are added, open periods are replaced."
     )
