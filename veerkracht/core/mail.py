@@ -191,15 +191,24 @@ def _backoff_window() -> timedelta:
     return timedelta(seconds=delay + settings.MAIL_STALE_SECONDS)
 
 
+def _queue_busy() -> bool:
+    from huey.contrib.djhuey import HUEY
+
+    return HUEY.pending_count() > 0
+
+
 def mail_recover(*, now=None) -> int:
     """Put back what a killed worker or a lost enqueue left behind: a mail "being sent" for longer than
-    MAIL_STALE_SECONDS, or waiting without a job. Returns how many mails were enqueued again."""
+    MAIL_STALE_SECONDS, a mail that never got a job (only while the queue is empty: a long queue is
+    being worked through), or one whose retry was lost. Returns how many mails were enqueued again."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.MAIL_STALE_SECONDS)
     dead = OutgoingMail.objects.filter(status=Status.SENDING, claimed_at__lt=stale)
     dead_ids = set(dead.values_list("pk", flat=True))
     OutgoingMail.objects.filter(pk__in=dead_ids, status=Status.SENDING).update(status=Status.QUEUED)
     never_tried = OutgoingMail.objects.filter(status=Status.QUEUED, attempts=0, created_at__lt=stale)
+    if _queue_busy():  # the workers are still working through it (a big batch): nothing was lost yet
+        never_tried = never_tried.none()
     retries_lost = OutgoingMail.objects.filter(
         status=Status.QUEUED, attempts__gt=0, claimed_at__lt=now - _backoff_window()
     )

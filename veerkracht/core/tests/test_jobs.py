@@ -142,6 +142,15 @@ def test_what_a_killed_worker_left_half_sent_is_sent_again_with_the_same_message
     assert half_mail.extra_headers["Message-ID"] == message_id_for(half.key)
 
 
+def test_mails_waiting_in_a_long_queue_are_not_queued_again(django_capture_on_commit_callbacks, settings):
+    with django_capture_on_commit_callbacks(execute=False):  # queued, the job not yet taken
+        mail_enqueue(subject="a", body="b", to=["wacht@example.org"], key="k:wait")
+    later = timezone.now() + timedelta(seconds=settings.MAIL_STALE_SECONDS + 1)
+    with mock.patch("veerkracht.core.mail._queue_busy", return_value=True):
+        assert mail_recover(now=later) == 0
+    assert mail_recover(now=later) == 1 and mail.outbox[0].to == ["wacht@example.org"]
+
+
 def test_the_login_code_is_sent_at_once_and_queued_when_the_mail_server_fails(region, resident):
     from django.test import Client
 
