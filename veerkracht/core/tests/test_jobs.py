@@ -243,3 +243,16 @@ def test_a_scheduled_job_that_already_runs_elsewhere_is_skipped_not_run_twice(se
     finally:
         schedule._jobs.items.pop("test.once")
     assert calls == [1]
+
+
+@pytest.mark.parametrize("key", ["core.retention", "monitor.snapshot_open", "monitor.snapshot_month"])
+def test_the_scheduled_jobs_do_their_work_and_twice_is_harmless(region, key):
+    for _ in range(2):
+        out = io.StringIO()
+        call_command("jobs", "run", key, stdout=out)
+        assert ScheduledRun.objects.get(key=key).status == ScheduledRun.Status.DONE
+    if key.startswith("monitor."):
+        assert "limburg:" in out.getvalue() and "published periods kept" in out.getvalue()
+    assert (
+        AuditLogEntry.objects.filter(code__in=["core.retention.applied", "monitor.snapshot.run"]).count() == 2
+    )
