@@ -198,7 +198,7 @@ def servers(tmp_path):
             client.delete(key)
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    assert all(code is not None for code in stopped)
+    assert stopped == [0, 0], f"gunicorn and the worker did not stop cleanly: {stopped}"
 
 
 def test_an_intake_over_http_is_confirmed_by_mail_sent_by_the_worker(servers):
