@@ -9,13 +9,13 @@ per role). What is visited and what is sampled:
   checked with axe-core (WCAG 2.1 A/AA) at 390 px wide and, on the same page after resizing, at 1280 px;
   the other addresses of a pattern are fetched (they must not fail) but not shown;
 - a page whose main content is byte for byte one already checked (for another role, or another address)
-  is not shown again, except the start pages (home, spiderweb, action centre, initiatives, connect,
-  monitor, account): these are checked for every role, so each role's own menu is checked too;
+  is not shown again, except the home page: it is checked for every role, so each role's own menu is
+  checked too;
 - every distinct POST form (the page's URL pattern, the pattern it posts to and its field names) is sent
-  once, empty, in the browser (``required`` removed, ``novalidate`` set) and the page it leads to, the
-  error state, is checked at both widths; forms that log out, switch language, delete the account or data
-  or switch off two-step login are not sent (their pages are still checked); GET forms (search, filters)
-  are links with a query and are not sent;
+  once, empty, in the browser (``required`` removed, ``novalidate`` set) and the page that answers, the
+  error state (or where the form leads, a 400 page included), is checked at both widths; forms that log
+  out, switch language, delete the account or data or switch off two-step login are not sent (their
+  pages are still checked); GET forms (search, filters) are links with a query and are not sent;
 - every answer the browser gets from the server, pages and their assets, must not be a 500, and the
   browser must land where the test client did (it shares the client's session).
 
@@ -37,7 +37,6 @@ from veerkracht.core.extensions import load_demo
 from veerkracht.testing.crawl import (
     DEMO_LOGINS,
     SKIP_FORMS,
-    STARTS,
     Crawl,
     Form,
     Visit,
@@ -122,7 +121,7 @@ class AxeCrawler:
     def _check_visit(self, page: Page, visit: Visit) -> None:
         if visit.pattern in self.shown_patterns:
             return
-        if visit.main_digest in self.seen_html and visit.path not in STARTS:
+        if visit.main_digest in self.seen_html and visit.path != "/":
             return
         self.seen_html.add(visit.main_digest)
         self.shown_patterns.add(visit.pattern)
@@ -185,7 +184,12 @@ class AxeCrawler:
 
 
 def _is_page(response) -> bool:
-    return response is not None and response.ok and "text/html" in response.headers.get("content-type", "")
+    """An HTML page a person sees: also a 4xx page (a form sent empty may answer 400 with a page)."""
+    return (
+        response is not None
+        and response.status < 500
+        and "text/html" in response.headers.get("content-type", "")
+    )
 
 
 def test_the_crawler_reports_a_violation_at_each_width_with_its_elements(chromium):
