@@ -337,6 +337,14 @@ def test_the_board_lists_requests_with_a_stale_warning_and_escapes_titles(client
     assert "Vers binnen" not in stale_only and "&lt;script&gt;" in stale_only
 
 
+def test_the_board_leads_staff_to_the_approval_queue_and_the_connections(client_for, staff, region):
+    # Both pages exist only for staff and nothing else links to them: without these links they are lost.
+    html = _html(client_for(staff).get(reverse("actioncentre:board")))
+    for name in ("initiatives:review", "connect:connections"):
+        assert f'href="{reverse(name)}"' in html
+        assert client_for(staff).get(reverse(name)).status_code == 200
+
+
 def test_the_board_filters(client_for, staff, other_staff, region):
     maastricht = region.municipalities.get(code="GM0935")
     venlo = region.municipalities.get(code="GM0983")
