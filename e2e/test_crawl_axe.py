@@ -11,11 +11,11 @@ per role). What is visited and what is sampled:
 - a page whose main content is byte for byte one already checked (for another role, or another address)
   is not shown again, except the home page: it is checked for every role, so each role's own menu is
   checked too;
-- every distinct POST form (the page's URL pattern, the pattern it posts to and its field names) is sent
-  once, empty, in the browser (``required`` removed, ``novalidate`` set) and the page that answers, the
-  error state (or where the form leads, a 400 page included), is checked at both widths; forms that log
-  out, switch language, delete the account or data or switch off two-step login are not sent (their
-  pages are still checked); GET forms (search, filters) are links with a query and are not sent;
+- every distinct form (the page's URL pattern, the method, the pattern it sends to and its field names)
+  is sent once, empty, in the browser (``required`` removed, ``novalidate`` set) and the page that
+  answers, the error state (or where the form leads, a 400 page included), is checked at both widths;
+  forms that log out, switch language, delete the account or data or switch off two-step login are not
+  sent (their pages are still checked); a search or filter form sent empty shows its page with an empty query;
 - every answer the browser gets from the server, pages and their assets, must not be a 500, and the
   browser must land where the test client did (it shares the client's session).
 
@@ -142,9 +142,12 @@ class AxeCrawler:
 
     def _form_key(self, visit: Visit, form: Form) -> tuple | None:
         action = visit.form_action(form)
-        if form.method != "post" or SKIP_BROWSER_FORMS.search(action):
+        if SKIP_BROWSER_FORMS.search(action):
             return None
-        return (visit.pattern, pattern_of(action), tuple(sorted(form.data)))
+        # A search or filter form leads to the same page wherever it stands; a POST form's errors show on
+        # the page it stands on.
+        where = visit.pattern if form.method == "post" else None
+        return (where, form.method, pattern_of(action), tuple(sorted(form.data)))
 
     def _goto(self, page: Page, path: str) -> bool:
         response = page.goto(self.base_url + path)
