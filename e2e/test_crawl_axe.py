@@ -19,7 +19,7 @@ per role). What is visited and what is sampled:
 - every answer the browser gets from the server, pages and their assets, must not be a 500, and the
   browser must land where the test client did (it shares the client's session).
 
-About 160 pages and 40 error states, each at two widths, in about three minutes. The test fails with
+About 140 pages and 55 forms sent empty, each at two widths, in two to three minutes. The test fails with
 one report listing every problem: role, width, address, axe rule and elements.
 """
 
@@ -223,7 +223,7 @@ def test_every_page_and_error_state_for_every_role_passes_axe_at_both_widths(
     report = "\n".join(crawler.problems)
     assert not crawler.problems, f"{len(crawler.problems)} problems:\n{report}"
     assert len(covered) >= 60, sorted(covered)  # the crawl really reaches the site
-    assert crawler.checked_pages >= 120 and crawler.checked_forms >= 30, (
+    assert crawler.checked_pages >= 120 and crawler.checked_forms >= 45, (
         crawler.checked_pages,
         crawler.checked_forms,
     )
