@@ -9,6 +9,11 @@ Django stack (test client), with their query counts; and "the naive way", the re
 numbers aggregated from the raw webs at request time, against the dashboard. BENCH_MONITOR_REQUESTS
 (default 40) sets the timed requests per page.
 
+Small-number protection: the share of figures about residents that is hidden, with linked-table
+suppression (one pattern over all linked tables, audited with linear programming) and, for
+comparison, with the old per-indicator suppression (each table on its own, no audit), from a first
+snapshot run that is then thrown away (BENCH_MONITOR_COMPARE=0 skips it).
+
 Everything this benchmark adds is removed afterwards (the municipalities go back to their region), so
 benchmarks that run after it in the same database see what they saw before.
 """
@@ -296,6 +301,46 @@ def cleanup(region, moved: list[tuple[int, int, int | None]]) -> None:
         region.delete()
 
 
+RESIDENT_FIGURES = ("reach", "sharers", "score", "change")
+
+
+def hidden_share(region) -> tuple[float, int]:
+    """Share of the closed periods' figures about residents that is hidden, and how many there are."""
+    from veerkracht.monitor.models import Figure
+
+    figures = Figure.objects.filter(
+        period__region=region, period__is_closed=True, indicator__in=RESIDENT_FIGURES
+    )
+    total = figures.count()
+    return (figures.filter(suppressed=True).count() / total if total else 0.0), total
+
+
+def per_indicator_share(region) -> tuple[float, float]:
+    """A snapshot with the old per-indicator suppression: (hidden share, seconds); then thrown away."""
+    from unittest import mock
+
+    from veerkracht.monitor.compute import linking
+    from veerkracht.monitor.compute.privacy import suppress
+    from veerkracht.monitor.compute.snapshots import snapshot_run
+    from veerkracht.monitor.models import Period
+
+    def per_table(linked, **_kwargs):
+        counts = {key: n or 0 for key, n in linked.counts.items()}
+        return suppress(
+            counts,
+            linked.relations.equations,
+            hidden=linked.hidden,
+            fixed=linked.fixed,
+            details=linked.details,
+        )
+
+    with mock.patch.object(linking, "protect", per_table):
+        seconds = snapshot_run(region=region).seconds
+    share, _total = hidden_share(region)
+    Period.objects.filter(region=region).delete()
+    return share, seconds
+
+
 def run() -> list[dict]:
     from veerkracht.monitor.compute.snapshots import snapshot_run
     from veerkracht.monitor.models import Figure
@@ -312,7 +357,13 @@ def run() -> list[dict]:
         # A server process does not carry the data builder's objects (see bench_actioncentre).
         gc.collect()
         gc.freeze()
+        before = None
+        if os.environ.get("BENCH_MONITOR_COMPARE", "1") != "0":
+            before, old_seconds = per_indicator_share(region)
+            print(f"  monitor: per-indicator suppression hides {before:.2%} ({old_seconds:.1f}s)")
         full = snapshot_run(region=region)
+        after, cells = hidden_share(region)
+        print(f"  monitor: linked-table suppression hides {after:.2%} of {cells:,} figures about residents")
         incremental = snapshot_run(region=region)
         figures = Figure.objects.filter(period__region=region).count()
         print(
@@ -325,7 +376,11 @@ def run() -> list[dict]:
             result("monitor.snapshot_full_s", full.seconds, "s", GOAL_FULL_S),
             result("monitor.snapshot_incremental_s", incremental.seconds, "s", GOAL_INCREMENTAL_S),
             result("monitor.snapshot_figures", figures, "count", 1, lower_is_better=False),
+            # Not goals: how much small-number protection hides (a share of the figures about residents).
+            result("monitor.hidden_share_linked", after, "share", 1),
         ]
+        if before is not None:
+            results.append(result("monitor.hidden_share_per_indicator", before, "share", 1))
         with override_settings(VEERKRACHT_REGION=REGION, DEBUG=False):
             results += _pages(region)
     finally:

@@ -80,6 +80,9 @@ class Indicator:
     # Figures about residents: small-number protection applies, and only closed periods are shown.
     about_residents: bool = False
     kind: str = FLOW  # FLOW counts what happened in the period, STOCK the state at its end
+    # Indicators about residents whose people are all among this one's, cell by cell (a score cell's
+    # people are in the same reach cell): small-number protection takes the link into account.
+    contains: tuple[str, ...] = ()
     order: int = 100
     notes: tuple[str, ...] = field(default_factory=tuple)
 

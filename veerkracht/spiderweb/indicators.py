@@ -60,6 +60,9 @@ register(
         breakdowns=("age_band",),
         periods=RESIDENT_PERIODS,
         about_residents=True,
+        # Scores come from consented webs, and those are completed webs: every person in a score
+        # cell is in the same reach cell.
+        contains=("score",),
         order=10,
     )
 )

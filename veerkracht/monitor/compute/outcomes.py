@@ -1,8 +1,8 @@
 """Outcomes from consented webs, in one streamed pass: mean scores, the gap and change for participants.
 
 Per person and period the latest consented web counts, so every cell counts people (not webs) and the
-cells of a period add up over areas, age bands and education levels: the privacy module can then
-protect them with complementary suppression. Scores are on 0–10.
+cells of a period add up over areas, age bands and education levels: the snapshot run protects them
+together with the other figures about residents (linking.py). Scores are on 0–10.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from veerkracht.core.indicators import outcome_source
 from veerkracht.core.vocabulary import DIMENSION_KEYS
 
+from ..models import AreaLevel
 from .areas import UNKNOWN, AreaTree
 from .periods import Span, span_of
-from .privacy import hierarchy_equations, suppress
 
 DIMS = len(DIMENSION_KEYS)
+MUNICIPALITY = AreaLevel.MUNICIPALITY.value
 BAND_EDGES = (4.0, 7.0)  # low < 4 <= middle < 7 <= high
 BANDS = ("low", "middle", "high")
 
@@ -100,35 +101,6 @@ def _rollup(tree: AreaTree, base: dict, categories: dict[str, list[str]], factor
     return cells
 
 
-def _protect_scores(tree: AreaTree, cells: dict[tuple, _Acc], categories) -> set:
-    """Two passes: first the cells (people per area and group), then the score bands of each area.
-
-    Score bands (the distribution) are published for an area's total only, not per age band or
-    education level. The band pass runs per dimension over the area tree, may hide more bands but never
-    another cell, so a band pattern can cost a bar of the distribution, not a whole mean.
-    """
-    cell_counts = {key: acc.n for key, acc in cells.items()}
-    base_equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
-    hidden_cells = suppress(cell_counts, base_equations)
-    hidden: set = set(hidden_cells)
-    totals = [key for key in cells if not key[2]]
-    tree_sums = [(p, c) for p, c in base_equations if not p[2] and all(not k[2] for k in c)]
-    for i in range(DIMS):
-        counts: dict = {key: cells[key].n for key in totals}
-        equations = []
-        already = {key for key in totals if key in hidden_cells}
-        for b in range(3):
-            for key in totals:
-                counts[(key, b)] = cells[key].bands[i][b]
-                if key in hidden_cells:  # published as nothing at all, zeros included
-                    already.add((key, b))
-            equations += [((p, b), [(c, b) for c in children]) for p, children in tree_sums]
-        equations += [(key, [(key, b) for b in range(3)]) for key in totals]
-        found = suppress(counts, equations, hidden=already, fixed=frozenset(totals))
-        hidden |= {(k[0], i, k[1]) for k in found if isinstance(k[0], tuple)}
-    return hidden
-
-
 def _published(cells: dict[tuple, object], hidden: set, describe) -> dict[tuple, Published]:
     """A published figure per cell: hidden ones without anything, the others with n and their data."""
     result = {}
@@ -140,9 +112,41 @@ def _published(cells: dict[tuple, object], hidden: set, describe) -> dict[tuple,
     return result
 
 
-def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, Published]:
-    cells = _rollup(tree, base, categories)
-    hidden = _protect_scores(tree, cells, categories)
+def score_cells(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[tuple, _Acc]:
+    return _rollup(tree, base, categories)
+
+
+def score_bands(cells: dict[tuple, _Acc]) -> dict[tuple, int]:
+    """People per score band: {(cell key, dimension index, band): people}.
+
+    The distribution is published for the totals of the region and its subregions only (`has_bands`):
+    not per age band or education level, and not for a municipality, where a few people per band
+    would say too much. A municipality's bands are still returned: they are not published, but they
+    add up to the subregion's, and the audit must know that."""
+    return {
+        (key, i, b): acc.bands[i][b]
+        for key, acc in cells.items()
+        if not key[2]
+        for i in range(DIMS)
+        for b in range(3)
+    }
+
+
+def score_sums(cells: dict[tuple, _Acc]) -> dict[tuple, tuple[float, None]]:
+    """The sum of scores behind the mean of each total with a distribution: {(cell key, dimension
+    index): (sum, None)}. Sums are linked to the distribution (a low score is under 4, and so on).
+    Other sums are left out of the audit for now: with them it takes minutes instead of seconds."""
+    return {
+        (key, i): (acc.sums[i], None) for key, acc in cells.items() if has_bands(key) for i in range(DIMS)
+    }
+
+
+def has_bands(key: tuple) -> bool:
+    return not key[2] and key[0] != MUNICIPALITY
+
+
+def score_figures(cells: dict[tuple, _Acc], hidden: set) -> dict[tuple, Published]:
+    """`hidden` holds hidden cell keys and hidden score bands (cell key, dimension index, band)."""
 
     def describe(key, acc: _Acc) -> dict:
         data = {}
@@ -151,9 +155,8 @@ def score_figures(tree: AreaTree, base: dict[tuple, _Acc], categories) -> dict[t
             data[dim] = {
                 "mean": round(acc.sums[i] / acc.n, 2),
                 "sd": None if sd is None else round(sd, 2),
-                # The distribution is published for an area's total only.
                 "bands": None
-                if key[2]
+                if not has_bands(key)
                 else [
                     None if (key, i, b) in hidden else round(100 * acc.bands[i][b] / acc.n, 1)
                     for b in range(3)
@@ -208,11 +211,11 @@ class _Diff:
             self.squares[i] += other.squares[i]
 
 
-def change_figures(tree: AreaTree, base: dict[tuple, _Diff], categories) -> dict[tuple, Published]:
-    cells = _rollup(tree, base, categories, _Diff)
-    equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=categories)
-    hidden = suppress({key: acc.n for key, acc in cells.items()}, equations)
+def change_cells(tree: AreaTree, base: dict[tuple, _Diff], categories) -> dict[tuple, _Diff]:
+    return _rollup(tree, base, categories, _Diff)
 
+
+def change_figures(cells: dict[tuple, _Diff], hidden: set) -> dict[tuple, Published]:
     def describe(key, acc: _Diff) -> dict:
         if acc.n < 2:
             return {}
@@ -237,8 +240,9 @@ def compute(
     categories: dict[str, list[str]],
     to_datetime,
     to_date,
-) -> dict[tuple[str, str], dict[tuple, Published]]:
-    """{(indicator, span slug): {key: published figure}} for the requested closed periods.
+) -> dict[tuple[str, str], dict[tuple, object]]:
+    """{(indicator, span slug): {key: running sums}} for the requested closed periods, not yet protected
+    (scores and change; the gap follows from the protected scores).
 
     `to_datetime` turns a period boundary (a date) into an aware datetime in the site's time zone and
     `to_date` a moment into the local date (which period it falls in).
@@ -254,13 +258,11 @@ def compute(
         sums.add_person(webs)
 
     score_cats = {b: categories[b] for b in ("age_band", "education")}
-    result: dict[tuple[str, str], dict[tuple, Published]] = {}
+    result: dict[tuple[str, str], dict] = {}
     for span in score_spans:
-        scores = score_figures(tree, sums.scores[span], score_cats)
-        result[("score", span.slug)] = scores
-        result[("gap", span.slug)] = gap_figures(tree, scores)
+        result[("score", span.slug)] = score_cells(tree, sums.scores[span], score_cats)
     for span in change_spans:
-        result[("change", span.slug)] = change_figures(
+        result[("change", span.slug)] = change_cells(
             tree, sums.changes[span], {"education": categories["education"]}
         )
     return result

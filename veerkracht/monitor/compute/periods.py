@@ -91,3 +91,14 @@ def parse_slug(text: str) -> Span | None:
     if match["m"]:
         return Span(PeriodKind.MONTH, date(year, int(match["m"]), 1))
     return Span(PeriodKind.YEAR, date(year, 1, 1))
+
+
+def holding(slug: str) -> tuple[str, ...]:
+    """The slugs of the periods that hold this one, largest last: a month's quarter and year, a
+    quarter's year; nothing for a year."""
+    year = slug[:4]
+    if slug == year:
+        return ()
+    if "-K" in slug:
+        return (year,)
+    return (f"{year}-K{(int(slug[5:7]) - 1) // 3 + 1}", year)

@@ -1,24 +1,43 @@
 """Small-number protection, in one place: every figure about residents passes through here.
 
 Rule 1 (primary suppression): a cell based on 1 to 9 people is not shown ("verborgen").
-Rule 2 (complementary suppression): published figures add up. A region's total is the sum of its
-subregions and municipalities; an area's total is the sum of its age bands (or education levels). When
-a hidden cell is the only unknown in such a sum, or the hidden cells of a sum together hold fewer than
-10 people, it could be computed back. So more cells are hidden (the smallest first) until every sum
-has either no hidden member or at least two, with at least 10 people together in its hidden children
-when its total is shown. Hiding only ever grows, so the loop ends.
+Rule 2 (linked complementary suppression): published figures are linked, and an attacker combines
+them all. Within one table a region's total is the sum of its subregions and municipalities, and an
+area's total the sum of its age bands (or education levels) and of its score bands. Between tables
+the people in a score cell are among the people in the same reach cell (consented webs are completed
+webs), and a year's people are among its quarters' people (each is counted once, at their last web,
+so the last quarter's people are all in the year, and the year holds no more than its quarters
+together). ``protect`` hides one pattern over all these tables of a period at once: first the rule per
+sum (every sum with a hidden member keeps at least two hidden members holding 10 or more people
+together), then an audit with linear programming (``intervals``): for every hidden cell, the range the
+published figures allow must still hold a value of 10 or more and be at least 5 wide. A cell that is
+narrowed further gets one more hidden neighbour (the smallest first) and everything repeats until the
+audit passes. Hiding only ever grows, so the loop ends.
 
-The pattern is computed once, when a period is frozen, over every table that is ever published for it
-(all areas × all breakdowns), and stored with the figures. Pages, downloads, the API and the PDF
-read the stored figures, so all outputs hide exactly the same cells; a suppressed figure is stored
-without its value.
+What one role can see is protected together: the public pattern is computed first, over the public
+figures; the analyst pattern then adds the finer splits (a municipality by age band or education)
+with every public figure fixed, so an analyst, who sees both, learns no more than the audit allows,
+and the public pays nothing for the analyst splits. Figures of a period that was published before
+(its quarters when the year is computed; its other indicators when one is added later) are fixed as
+published: only the new figures may be hidden.
+
+The pattern is stored with the figures. Pages, downloads, the API and the PDF read the stored figures,
+so all outputs hide exactly the same cells; a suppressed figure is stored without its value.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .intervals import Relations, narrowed
+from .periods import holding
+
+logger = logging.getLogger(__name__)
 
 THRESHOLD = 10
+WIDTH = 5  # a hidden cell's range must be at least this wide
 HIDDEN = "verborgen"  # the mark of every hidden figure, in pages, CSV, PDF and the API
 
 Equation = tuple[Hashable, Sequence[Hashable]]  # (total, the parts that add up to it)
@@ -35,6 +54,8 @@ def suppress(
     threshold: int = THRESHOLD,
     hidden: Iterable[Hashable] = (),
     fixed: frozenset | set = frozenset(),
+    details: Mapping[Hashable, Sequence[Hashable]] | None = None,
+    unpublished: frozenset | set = frozenset(),
 ) -> set[Hashable]:
     """The keys to hide, given the number of people per key and the sums that hold between keys.
 
@@ -43,17 +64,24 @@ def suppress(
     audit can compute back gets one more hidden neighbour, and both steps repeat until nothing can be
     computed back.
 
-    `hidden` are keys that are hidden already; keys in `fixed` keep their state (a second pass, e.g.
-    over score bands, must not hide more of the cells a first pass settled).
+    `hidden` are keys that are hidden already; keys in `fixed` keep their state (figures published
+    before). `details` are keys hidden with their owner (the score bands of a hidden total);
+    `unpublished` keys are unknown to the audience without being hidden.
     """
     equations = [(parent, tuple(children)) for parent, children in equations]
+    touching = _index(equations)
     hidden = {key for key, n in counts.items() if 0 < n < threshold and key not in fixed} | set(hidden)
     if not hidden:
         return hidden
     rounds = 0
     while True:
-        hidden = _per_sum(counts, equations, hidden, threshold, fixed)
-        exposed = determined_keys(equations, hidden)
+        hidden = _with_details(_per_sum(counts, equations, hidden, threshold, fixed), details or {}, fixed)
+        # A hidden zero that can be worked out holds nobody: there is nobody to find.
+        exposed = {
+            key
+            for key in determined_keys(equations, hidden | unpublished)
+            if counts[key] > 0 and key not in unpublished
+        }
         if not exposed:
             return hidden
         rounds += 1
@@ -74,7 +102,7 @@ def suppress(
                 hidden |= extra
                 added = added or bool(extra)
                 continue
-            extra = _neighbour(key, counts, equations, hidden, fixed)
+            extra = _neighbour(key, counts, equations, hidden, fixed, touching)
             if extra is not None:
                 hidden.add(extra)
                 added = True
@@ -85,16 +113,24 @@ def suppress(
 MAX_NEIGHBOUR_ROUNDS = 6
 
 
-def _neighbour(key, counts, equations, hidden, fixed) -> Hashable | None:
+def _index(equations) -> dict:
+    touching: dict = {}
+    for index, (parent, children) in enumerate(equations):
+        for key in (parent, *children):
+            touching.setdefault(key, []).append(index)
+    return touching
+
+
+def _neighbour(key, counts, equations, hidden, fixed, touching=None) -> Hashable | None:
     """A shown cell to hide near `key`: the smallest positive one in a sum that holds `key`, or else in
     a sum that holds a hidden cell next to it (and so on outwards)."""
+    touching = touching if touching is not None else _index(equations)
     seen, frontier = {key}, {key}
     while frontier:
         best, reached = None, set()
-        for parent, children in equations:
+        near = sorted({i for k in frontier for i in touching.get(k, ())})
+        for parent, children in (equations[i] for i in near):
             members = (parent, *children)
-            if not frontier.intersection(members):
-                continue
             for position, candidate in enumerate(members):
                 if candidate in hidden:
                     if candidate not in seen:
@@ -235,6 +271,177 @@ def _needs_more(parent, children, counts, hidden, threshold, fixed) -> Hashable 
     if parent not in hidden and parent not in fixed:
         return parent
     return None  # a hidden total whose parts are all zero or hidden: nothing left to protect
+
+
+@dataclass
+class Linked:
+    """The linked tables of one period, for one pattern.
+
+    `counts` holds the people per cell: the real number for a cell still to be settled, the published
+    number for a fixed published cell, None for a fixed hidden one. `known` may give an attacker's
+    (low, high) instead of an exact published number (score bands are published as rounded
+    percentages). `details` are cells hidden whenever their owner is (the score bands of a hidden total).
+    `unpublished` cells take part in the sums but this audience never sees them (a municipality's
+    split by age band, for the public): unknowns that are neither hidden nor checked.
+
+    `sums` are the sums of scores behind a published mean: {sum key: (the cell it belongs to, its
+    real value, the attacker's (low, high) when it was published before)}. A sum is known (within
+    the rounding of the mean) exactly when its cell's number is; a hidden cell's sum must stay at
+    least ``SUM_WIDTH`` score points wide, so nobody's scores follow from a mean and a count.
+    `stuck` lists the cells the last ``protect`` could not protect (only fixed figures were left).
+    """
+
+    counts: dict[Hashable, int | None]
+    relations: Relations = field(default_factory=Relations)
+    fixed: set = field(default_factory=set)
+    hidden: set = field(default_factory=set)
+    details: dict[Hashable, list[Hashable]] = field(default_factory=dict)
+    known: dict[Hashable, tuple[float, float]] = field(default_factory=dict)
+    unpublished: set = field(default_factory=set)
+    sums: dict[Hashable, tuple[Hashable, float, tuple[float, float] | None]] = field(default_factory=dict)
+    stuck: dict = field(default_factory=dict)
+
+
+MAX_AUDIT_ROUNDS = 40
+SUM_WIDTH = 10  # score points: a hidden sum of scores ranges over at least one whole person's score
+
+
+def protect(linked: Linked, *, threshold: int = THRESHOLD, width: int = WIDTH) -> set[Hashable]:
+    """The cells to hide so that no hidden cell of the linked tables is narrowed too far (see above)."""
+    counts = {key: n or 0 for key, n in linked.counts.items()}
+    fixed = linked.fixed | linked.unpublished
+    relations = linked.relations
+    groups = [
+        *relations.equations,
+        *((whole, [part]) for part, whole in relations.subsets),
+        *relations.covers,
+        *_count_groups(relations.linear, counts),
+    ]
+    touching = _index(groups)
+    hidden = {k for k, n in counts.items() if 0 < n < threshold and k not in fixed} | set(linked.hidden)
+    rounds = 0
+    proven: tuple[set, set] = (set(), set())  # hidden cells and hidden sums shown to be safe
+    while True:
+        hidden = _with_details(hidden, linked.details, fixed)
+        hidden = suppress(
+            counts,
+            relations.equations,
+            threshold=threshold,
+            hidden=hidden,
+            fixed=fixed,
+            details=linked.details,
+            unpublished=linked.unpublished,
+        )
+        failing = _audit(linked, counts, hidden, threshold, width, proven)
+        if not failing:
+            return hidden
+        rounds += 1
+        logger.debug("monitor: audit round %d, %d cells narrowed", rounds, len(failing))
+        added: set = set()
+        for key in sorted(failing, key=_order):
+            if rounds > MAX_AUDIT_ROUNDS:
+                # Last resort: everything around the narrowed cell that may still be hidden.
+                added |= {
+                    m
+                    for total, parts in groups
+                    if key == total or key in parts
+                    for m in (total, *parts)
+                    if m not in hidden and m not in fixed and counts[m] > 0
+                }
+                continue
+            extra = set() if rounds < 2 else _around(key, counts, groups, hidden | added, fixed, touching)
+            if not extra:
+                extra = {_neighbour(key, counts, groups, hidden | added, fixed, touching)} - {None}
+            added |= extra
+        if not added:
+            # Only fixed (published) figures are left around these cells: nothing more can be done.
+            linked.stuck = failing
+            return hidden
+        hidden |= added
+
+
+def _around(key, counts, groups, hidden: set, fixed, touching) -> set:
+    """One neighbour to hide in every relation that holds `key`: for a cell one neighbour did not
+    protect, this saves an audit round per relation."""
+    found = set()
+    for index in touching.get(key, ()):
+        total, parts = groups[index]
+        candidates = [
+            (position == 0, counts[m], _order(m), m)
+            for position, m in enumerate((total, *parts))
+            if m not in hidden and m not in fixed and counts[m] > 0
+        ]
+        if candidates:
+            found.add(min(candidates)[3])
+    return found
+
+
+def _with_details(hidden: set, details: Mapping, fixed) -> set:
+    extra = {d for owner in hidden for d in details.get(owner, ()) if d not in hidden and d not in fixed}
+    return hidden | extra if extra else hidden
+
+
+def _count_groups(rows, counts) -> list:
+    """The cells of people in each other linear relation, as a group to look for neighbours in."""
+    groups = []
+    for terms, _equality in rows:
+        members = [key for key, _c in terms if key in counts]
+        if len(members) > 1:
+            groups.append((members[0], members[1:]))
+    return groups
+
+
+def _audit(linked: Linked, counts, hidden: set, threshold: int, width: int, proven: tuple[set, set]) -> dict:
+    """The hidden cells narrowed too far; a narrowed sum of scores is reported as its cell."""
+    seen = {key for key in linked.counts if key not in hidden and key not in linked.unpublished}
+    known = {
+        key: linked.known.get(key, (float(n), float(n)))
+        for key, n in linked.counts.items()
+        if key in seen and n is not None
+    }
+    truth = {key: float(n) for key, n in linked.counts.items() if n is not None}
+    hidden_sums = []
+    for key, (owner, value, published) in linked.sums.items():
+        if value is not None:
+            truth[key] = value
+        if owner in seen and counts[owner] > 0 and (published or value is not None):
+            # The audit's attacker knows a new sum exactly, not just to the rounding of its mean: a
+            # stronger attacker, and a smaller program (a known figure is no unknown).
+            known[key] = (value, value) if value is not None else published
+        elif owner in hidden:
+            hidden_sums.append(key)
+    relations = linked.relations
+    failing = narrowed(
+        relations,
+        known,
+        hidden,
+        threshold=threshold,
+        width=width,
+        truth=truth,
+        proven=proven[0],
+        block=_period,
+    )
+    if hidden_sums:
+        sums = narrowed(
+            relations,
+            known,
+            hidden_sums,
+            threshold=0,
+            width=SUM_WIDTH,
+            truth=truth,
+            proven=proven[1],
+            block=_period,
+        )
+        failing |= {linked.sums[key][0]: found for key, found in sums.items()}
+    return failing
+
+
+def _period(key: Hashable) -> tuple:
+    """The block of a cell in the audit, its period (keys are (indicator, period, …)), and the blocks
+    freed with it: the periods that hold that period."""
+    if not (isinstance(key, tuple) and len(key) > 1 and isinstance(key[1], str)):
+        return (None,)
+    return (key[1], *holding(key[1]))
 
 
 def hierarchy_equations(

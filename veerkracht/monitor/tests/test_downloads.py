@@ -47,7 +47,9 @@ def test_all_figures_of_a_municipality_in_one_file_with_typed_columns(monitor_da
     ]
     assert len(score) == 6  # one row per dimension
     assert {number(r["waarde"]) for r in score} == {monitor_data.expected["score_2025_mean"][MAASTRICHT]}
-    assert {r["n"] for r in score} == {"25"} and {number(r["midden_pct"]) for r in score} == {100}
+    # A municipality has no distribution over low, middle and high: empty, not hidden.
+    assert {r["n"] for r in score} == {"25"} and {r["midden_pct"] for r in score} == {""}
+    assert {r["deel_verborgen"] for r in score} <= {"", "nee"}
     change = next(r for r in rows if r["indicator"] == "change" and r["periode"] == "2025")
     assert (number(change["waarde"]), number(change["ci_laag"]), number(change["ci_hoog"])) == (1, 1, 1)
     # Every number column holds a number or nothing: no marks, units or text packed into one cell.
