@@ -34,6 +34,11 @@ class Command(BaseCommand):
                 "Actiecentrum Limburg Positief Gezond\nVoorbeeldstraat 1\n6211 AA Maastricht"
             )
             region.save()
+        self.stdout.write(
+            "Loading the demo data. The first time this takes a minute or two: the monitor computes "
+            "its figures for every period and checks that no hidden figure can be worked out."
+        )
+        self.stdout.flush()
         lines = load_demo(region)
         base = f"http://127.0.0.1:{options['port']}"
         out = self.stdout
