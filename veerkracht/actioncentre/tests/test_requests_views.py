@@ -337,7 +337,9 @@ def test_the_board_lists_requests_with_a_stale_warning_and_escapes_titles(client
     assert "Vers binnen" not in stale_only and "&lt;script&gt;" in stale_only
 
 
-def test_the_board_leads_staff_to_the_approval_queue_the_connections_and_failed_mails(client_for, staff, region):
+def test_the_board_leads_staff_to_the_approval_queue_the_connections_and_failed_mails(
+    client_for, staff, region
+):
     # These pages exist only for staff and nothing else links to them: without these links they are lost.
     html = _html(client_for(staff).get(reverse("actioncentre:board")))
     for name in ("initiatives:review", "connect:connections", "core:failed_mail"):
