@@ -88,26 +88,33 @@ def suppress(
         if rounds > 2 * MAX_NEIGHBOUR_ROUNDS:
             # Last resort, so the run always ends safely: hide everything that may still be hidden.
             return hidden | {k for k, n in counts.items() if n > 0 and k not in fixed}
-        added = False
-        for key in sorted(exposed, key=_order):
-            if rounds > MAX_NEIGHBOUR_ROUNDS:
-                # One neighbour at a time did not settle it: hide whole sums around the exposed key.
-                extra = {
-                    m
-                    for parent, children in equations
-                    if key == parent or key in children
-                    for m in (parent, *children)
-                    if m not in hidden and m not in fixed and counts[m] > 0
-                }
-                hidden |= extra
-                added = added or bool(extra)
-                continue
-            extra = _neighbour(key, counts, equations, hidden, fixed, touching)
-            if extra is not None:
-                hidden.add(extra)
-                added = True
+        added = _hide_around(exposed, rounds, counts, equations, hidden, fixed, touching)
         if not added:  # every neighbour is hidden, zero or fixed: nothing more can be hidden
             return hidden
+
+
+def _hide_around(exposed, rounds: int, counts, equations, hidden: set, fixed, touching) -> bool:
+    """Hide one more neighbour of every exposed key (whole sums once that did not settle it); whether
+    anything was added to `hidden`."""
+    added = False
+    for key in sorted(exposed, key=_order):
+        if rounds > MAX_NEIGHBOUR_ROUNDS:
+            # One neighbour at a time did not settle it: hide whole sums around the exposed key.
+            extra = {
+                m
+                for parent, children in equations
+                if key == parent or key in children
+                for m in (parent, *children)
+                if m not in hidden and m not in fixed and counts[m] > 0
+            }
+            hidden |= extra
+            added = added or bool(extra)
+            continue
+        extra = _neighbour(key, counts, equations, hidden, fixed, touching)
+        if extra is not None:
+            hidden.add(extra)
+            added = True
+    return added
 
 
 MAX_NEIGHBOUR_ROUNDS = 6
