@@ -146,14 +146,17 @@ def snapshot_run(*, region, now: datetime | None = None) -> RunResult:
         else:
             result.figures += _add(region, tree, item.span, item.only, now, run)
         result.computed.append(item.span.slug)
-        # Progress for whoever watches the worker's log: a closed year can take a minute.
-        logger.info(
+        # Progress for whoever watches the worker's log: a closed year can take a minute. Periods
+        # done within a second (most months) are only logged when debugging.
+        seconds = time.monotonic() - step
+        logger.log(
+            logging.INFO if seconds >= 1 else logging.DEBUG,
             "monitor: %s %s done (%d of %d) in %.1f s",
             region.slug,
             item.span.slug,
             number,
             len(todo),
-            time.monotonic() - step,
+            seconds,
         )
     result.seconds = time.monotonic() - started
     log_action(
