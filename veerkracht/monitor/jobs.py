@@ -18,10 +18,7 @@ def snapshot_all_regions() -> str:
     regions = list(Region.objects.order_by("pk"))
     for number, region in enumerate(regions, start=1):
         result = snapshot_run(region=region)
-        line = (
-            f"{region.slug}: {len(result.computed)} periods computed, {result.skipped} published periods "
-            f"kept, {result.figures} figures, {result.seconds:.1f}s"
-        )
+        line = f"{region.slug}: {result.summary()}"
         logger.info("monitor snapshot %s/%s %s", number, len(regions), line)
         lines.append(line)
     return "; ".join(lines)

@@ -166,9 +166,9 @@ class _Program:
             upper.append(constant)
         self.bounds = np.array([known.get(key, (0.0, CAP)) for key in members], dtype=float).reshape(-1, 2)
         self.row_lower, self.row_upper = np.array(lower), np.array(upper)
-        self.matrix = coo_matrix((v, (r, c)), shape=(len(upper), self.size))
-        self.by_row, self.by_column = self.matrix.tocsr(), self.matrix.tocsc()
-        self.highs = _model(self.matrix, self.bounds, self.row_lower, self.row_upper)
+        matrix = coo_matrix((v, (r, c)), shape=(len(upper), self.size))
+        self.by_row, self.by_column = matrix.tocsr(), matrix.tocsc()
+        self.highs = _model(self.by_column, self.bounds, self.row_lower, self.row_upper)
         self.solutions: list[np.ndarray] = []  # the solutions of the first objectives
         self.cost: list[int] = []  # the columns with a cost in the last objective
         self.empty: set = set()  # checked cells that hold nobody, whatever else is true

@@ -52,6 +52,13 @@ class RunResult:
     figures: int = 0
     seconds: float = 0.0
 
+    def summary(self) -> str:
+        """One line for a log or a terminal."""
+        return (
+            f"{len(self.computed)} periods computed, {self.skipped} published periods kept, "
+            f"{self.figures} figures, {self.seconds:.1f}s"
+        )
+
 
 def to_datetime(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, dtime.min))

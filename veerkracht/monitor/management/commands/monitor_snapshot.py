@@ -26,7 +26,4 @@ class Command(BaseCommand):
                 raise CommandError(f"Unknown region: {options['region']}")
         for region in regions:
             result = snapshot_run(region=region)
-            self.stdout.write(
-                f"{region.slug}: {len(result.computed)} periods computed, "
-                f"{result.skipped} published periods kept, {result.figures} figures, {result.seconds:.1f}s"
-            )
+            self.stdout.write(f"{region.slug}: {result.summary()}")
