@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "veerkracht.accounts",
     "veerkracht.spiderweb",
     "veerkracht.actioncentre",
+    "veerkracht.agenda",
     "veerkracht.policy",
     "veerkracht.monitor",
 ]

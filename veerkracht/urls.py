@@ -17,6 +17,7 @@ urlpatterns = [
     path("initiatieven/", include("veerkracht.actioncentre.urls.moderation")),
     path("verbinden/", include("veerkracht.actioncentre.urls.connect")),
     path("verbinden/", include("veerkracht.actioncentre.urls.partnerships")),
+    path("agenda/", include("veerkracht.agenda.urls")),
     path("monitor/beleid/", include("veerkracht.policy.urls")),
     path("monitor/", include("veerkracht.monitor.urls")),
     path("api/v1/", include("veerkracht.monitor.api", namespace="api")),

@@ -19,12 +19,15 @@ class Role(models.TextChoices):
     PARTNER_ADMIN = "partner_admin", _("beheerder partnerorganisatie")
     ANALYST = "analyst", _("analist")
     REGION_ADMIN = "region_admin", _("regiobeheerder")
+    # May organise agenda events (and so see their attendee lists): given to ambassadors and partner
+    # admins who organise sessions; action-centre staff and region admins organise without it.
+    ORGANISER = "organiser", _("organisator van bijeenkomsten")
 
 
 GRANTABLE_ROLES = [r for r in Role if r != Role.RESIDENT]
 # Roles that can see other people's data or manage the platform: two-step login is required.
 MFA_REQUIRED_ROLES = frozenset(
-    {Role.PROFESSIONAL, Role.STAFF, Role.PARTNER_ADMIN, Role.ANALYST, Role.REGION_ADMIN}
+    {Role.PROFESSIONAL, Role.STAFF, Role.PARTNER_ADMIN, Role.ANALYST, Role.REGION_ADMIN, Role.ORGANISER}
 )
 
 

@@ -24,6 +24,7 @@ is_actioncentre_staff = _has_role(Role.STAFF)
 is_partner_admin = _has_role(Role.PARTNER_ADMIN)
 is_analyst = _has_role(Role.ANALYST)
 is_region_admin = _has_role(Role.REGION_ADMIN)
+is_organiser = _has_role(Role.ORGANISER)
 
 
 @rules.predicate

@@ -60,11 +60,13 @@ def mail_enqueue(
     from_email: str | None = None,
     html_body: str = "",
     headers: dict[str, str] | None = None,
+    attachments: list[dict[str, str]] | None = None,
 ) -> list[OutgoingMail]:
     """One mail per address (nobody sees the others' addresses), sent by a job after the commit.
 
     `key` names the mail ("actioncentre.request.submitted:12"): asking again for a mail with the same
-    key and address adds nothing, so a job that is run twice does not send twice. Returns the new rows.
+    key and address adds nothing, so a job that is run twice does not send twice. `attachments` are text
+    files ({"filename", "content", "mimetype"}, e.g. a calendar entry). Returns the new rows.
     """
     rows = []
     for address in dict.fromkeys(a.strip() for a in to if a and a.strip()):
@@ -77,6 +79,7 @@ def mail_enqueue(
             "body": body,
             "html_body": html_body,
             "headers": headers or {},
+            "attachments": attachments or [],
         }
         try:
             with transaction.atomic():
@@ -122,6 +125,8 @@ def _as_message(mail: OutgoingMail) -> EmailMessage:
     message = EmailMultiAlternatives(mail.subject, mail.body, mail.from_email, [mail.to], headers=headers)
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
+    for item in mail.attachments or []:
+        message.attach(item["filename"], item["content"], item.get("mimetype") or "application/octet-stream")
     return message
 
 
@@ -155,6 +160,7 @@ def mail_send(*, mail_id: int, final: bool) -> str:
         body="",
         html_body="",
         headers={},
+        attachments=[],
         last_error="",
     )
     return "sent"

@@ -1,0 +1,77 @@
+"""The mails of a registration, queued after the commit (core.mail): confirmation with the calendar
+entry, waiting list, an offered place, an ended offer, a cancellation, and the link once more.
+
+Each mail has a key, so a service that runs twice (a retried job) queues it once. Links are rebuilt
+from the registration (tokens.py); nothing secret is stored.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from veerkracht.core.mail import mail_enqueue
+
+from ..calendar import event_ics
+from ..tokens import registration_token
+
+
+def manage_url(registration) -> str:
+    return settings.SITE_URL + reverse("agenda:manage", args=[registration_token(registration)])
+
+
+def ics_attachment(event) -> dict:
+    return {
+        "filename": "bijeenkomst.ics",
+        "content": event_ics(event, for_attendee=True).decode(),
+        "mimetype": "text/calendar; charset=utf-8",
+    }
+
+
+def _send(registration, template: str, key: str, *, with_calendar: bool = False, **extra) -> None:
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "manage_url": manage_url(registration),
+        "event_url": settings.SITE_URL + event.get_absolute_url(),
+        **extra,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"agenda/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"agenda/email/{template}.txt", context)
+    mail_enqueue(
+        subject=subject,
+        body=body,
+        to=[registration.email],
+        key=f"agenda.{key}:{registration.pk}",
+        attachments=[ics_attachment(event)] if with_calendar else None,
+    )
+
+
+def confirmed(registration) -> None:
+    _send(registration, "confirmed", f"confirmed:{registration.event.sequence}", with_calendar=True)
+
+
+def waiting(registration) -> None:
+    _send(registration, "waiting", "waiting")
+
+
+def offered(registration) -> None:
+    # An offer can come more than once (after an expired one, a new waiting turn): key on its deadline.
+    _send(registration, "offered", f"offered:{registration.offer_expires_at:%Y%m%d%H%M%S}")
+
+
+def offer_expired(registration) -> None:
+    _send(registration, "offer_expired", "offer_expired")
+
+
+def cancelled(registration) -> None:
+    _send(registration, "cancelled", "cancelled")
+
+
+def link_again(registration) -> None:
+    # Asked for again on purpose: no key, every request sends (the rate limit is in the view).
+    _send(registration, "link", f"link:{registration.updated_at:%Y%m%d%H%M%S%f}")

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from ..views import events as views
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("<int:pk>/", views.event_detail, name="event"),
+]
