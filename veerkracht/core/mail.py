@@ -11,6 +11,7 @@ back what a killed worker left half-done.
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import hashlib
@@ -18,6 +19,8 @@ import logging
 import uuid
 from collections.abc import Iterable
 from datetime import timedelta
+from email.mime.base import MIMEBase
+from email.mime.image import MIMEImage
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
+from django.core.mail.message import SafeMIMEMultipart
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -65,8 +69,10 @@ def mail_enqueue(
     """One mail per address (nobody sees the others' addresses), sent by a job after the commit.
 
     `key` names the mail ("actioncentre.request.submitted:12"): asking again for a mail with the same
-    key and address adds nothing, so a job that is run twice does not send twice. `attachments` are text
-    files ({"filename", "content", "mimetype"}, e.g. a calendar entry). Returns the new rows.
+    key and address adds nothing, so a job that is run twice does not send twice. `attachments` are
+    files ({"filename", "content", "mimetype"}, e.g. a calendar entry); binary content is given in
+    base64 with `"base64": True`, and an image with a `"content_id"` is shown inside the html body
+    (`<img src="cid:...">`). Returns the new rows.
     """
     rows = []
     for address in dict.fromkeys(a.strip() for a in to if a and a.strip()):
@@ -120,13 +126,46 @@ def _enqueue_jobs(ids: list[int]) -> None:
         send_mail_job(pk)
 
 
+class _MessageWithInline(EmailMultiAlternatives):
+    """Text and html alternatives, where the html part travels with the images it shows:
+    mixed[alternative[text, related[html, images]], attachments] (RFC 2387)."""
+
+    def __init__(self, *args, inline: list[MIMEBase] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.inline = inline or []
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not (self.inline and self.alternatives):
+            return msg
+        parts = msg.get_payload()
+        related = SafeMIMEMultipart(_subtype="related", encoding=self.encoding or settings.DEFAULT_CHARSET)
+        related.attach(parts[-1])
+        for part in self.inline:
+            related.attach(part)
+        msg.set_payload([*parts[:-1], related])
+        return msg
+
+
+def _inline_part(item: dict, content: bytes) -> MIMEBase:
+    _maintype, _sep, subtype = (item.get("mimetype") or "image/png").partition("/")
+    part = MIMEImage(content, _subtype=subtype or "png")
+    part.add_header("Content-ID", f"<{item['content_id']}>")
+    part.add_header("Content-Disposition", "inline", filename=item["filename"])
+    return part
+
+
 def _as_message(mail: OutgoingMail) -> EmailMessage:
     headers = {**mail.headers, "Message-ID": mail.message_id}
-    message = EmailMultiAlternatives(mail.subject, mail.body, mail.from_email, [mail.to], headers=headers)
+    message = _MessageWithInline(mail.subject, mail.body, mail.from_email, [mail.to], headers=headers)
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
     for item in mail.attachments or []:
-        message.attach(item["filename"], item["content"], item.get("mimetype") or "application/octet-stream")
+        content = base64.b64decode(item["content"]) if item.get("base64") else item["content"]
+        if item.get("content_id") and mail.html_body:
+            message.inline.append(_inline_part(item, content))
+        else:
+            message.attach(item["filename"], content, item.get("mimetype") or "application/octet-stream")
     return message
 
 

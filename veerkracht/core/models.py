@@ -100,7 +100,8 @@ class OutgoingMail(models.Model):
     body = models.TextField(_("tekst"), blank=True)
     html_body = models.TextField(_("tekst (html)"), blank=True)
     headers = models.JSONField(_("kopregels"), default=dict, blank=True)
-    # Text attachments (a calendar entry): [{"filename", "content", "mimetype"}]; emptied once sent.
+    # Attachments: [{"filename", "content", "mimetype"}] (binary ones in base64 with "base64": true, inline
+    # images with a "content_id"); emptied once sent.
     attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)

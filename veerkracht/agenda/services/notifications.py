@@ -1,5 +1,6 @@
 """The mails of a registration, queued after the commit (core.mail): confirmation with the calendar
-entry, waiting list, an offered place, an ended offer, a cancellation, and the link once more.
+entry and the QR code for the door, waiting list, an offered place, an ended offer, a cancellation,
+and the link once more.
 
 Each mail has a key, so a service that runs twice (a retried job) queues it once. Links are rebuilt
 from the registration (tokens.py); nothing secret is stored.
@@ -15,11 +16,29 @@ from django.utils import translation
 from veerkracht.core.mail import mail_enqueue
 
 from ..calendar import event_ics
-from ..tokens import registration_token
+from ..qr import qr_png_base64
+from ..tokens import CHECK_IN, registration_token
+
+QR_CONTENT_ID = "qr-code@veerkracht"
 
 
 def manage_url(registration) -> str:
     return settings.SITE_URL + reverse("agenda:manage", args=[registration_token(registration)])
+
+
+def check_in_url(registration) -> str:
+    """What the QR code at the door holds: the organiser's check-in page for this registration."""
+    return f"{settings.SITE_URL}/agenda/inchecken/{registration_token(registration, CHECK_IN)}/"
+
+
+def qr_attachment(registration) -> dict:
+    return {
+        "filename": "qr-code.png",
+        "content": qr_png_base64(check_in_url(registration)),
+        "mimetype": "image/png",
+        "base64": True,
+        "content_id": QR_CONTENT_ID,
+    }
 
 
 def ics_attachment(event) -> dict:
@@ -30,29 +49,52 @@ def ics_attachment(event) -> dict:
     }
 
 
-def _send(registration, template: str, key: str, *, with_calendar: bool = False, **extra) -> None:
+def _send(
+    registration,
+    template: str,
+    key: str,
+    *,
+    with_calendar: bool = False,
+    attachments: list | None = None,
+    html: bool = False,
+    **extra,
+) -> None:
+    """Render `agenda/email/<template>` (subject, text, and html when `html`) and queue the mail."""
     event = registration.event
+    attachments = [*([ics_attachment(event)] if with_calendar else []), *(attachments or [])]
     context = {
         "registration": registration,
         "event": event,
         "manage_url": manage_url(registration),
         "event_url": settings.SITE_URL + event.get_absolute_url(),
+        "qr_content_id": QR_CONTENT_ID,
         **extra,
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"agenda/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"agenda/email/{template}.txt", context)
+        html_body = render_to_string(f"agenda/email/{template}.html", context) if html else ""
     mail_enqueue(
         subject=subject,
         body=body,
+        html_body=html_body,
         to=[registration.email],
         key=f"agenda.{key}:{registration.pk}",
-        attachments=[ics_attachment(event)] if with_calendar else None,
+        attachments=attachments or None,
     )
 
 
 def confirmed(registration) -> None:
-    _send(registration, "confirmed", f"confirmed:{registration.event.sequence}", with_calendar=True)
+    # The calendar entry, and the QR code for the door inside the html part (the text part says where
+    # to find it: on the private page).
+    _send(
+        registration,
+        "confirmed",
+        f"confirmed:{registration.event.sequence}",
+        with_calendar=True,
+        attachments=[] if registration.event.online else [qr_attachment(registration)],
+        html=True,
+    )
 
 
 def waiting(registration) -> None:

@@ -1,0 +1,58 @@
+"""Reads for the public agenda: upcoming events with filters, and what one event's page needs.
+
+`filters` is a plain mapping with any of these keys (missing or empty: no filter): ``subregion`` (a
+Subregion slug), ``municipality`` (a CBS code), ``theme`` (a THEMES key), ``dimension`` (a DIMENSIONS
+key) and ``kind`` (an EventKind value). Only published (or cancelled) public events of the region that
+have not ended are listed; a cancelled one stays in the list, marked "gaat niet door".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.regions.models import Region
+
+from ..models import Event, EventStatus, Question, Visibility
+
+Filters = Mapping[str, Any]
+
+
+def upcoming_events(region: Region, filters: Filters | None = None) -> QuerySet[Event]:
+    """Public events of the region that have not ended yet, soonest first, ready for cards."""
+    filters = filters or {}
+    qs = Event.objects.filter(
+        region=region,
+        status__in=(EventStatus.PUBLISHED, EventStatus.CANCELLED),
+        visibility=Visibility.PUBLIC,
+        ends_at__gt=timezone.now(),
+    )
+    if filters.get("subregion"):
+        qs = qs.filter(subregion__slug=filters["subregion"])
+    if filters.get("municipality"):
+        qs = qs.filter(municipality__code=filters["municipality"])
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("theme"):
+        qs = qs.filter(THEMES.any_of("themes", [filters["theme"]]))
+    if filters.get("dimension"):
+        qs = qs.filter(DIMENSIONS.any_of("dimensions", [filters["dimension"]]))
+    return (
+        qs.select_related("municipality", "subregion")
+        # Cards show the title, date, place and places left: not the long texts.
+        .defer("description", "programme", "speakers", "accessibility_notes", "cancelled_reason")
+        .order_by("starts_at", "pk")
+    )
+
+
+def events_page(region: Region, filters: Filters | None, number, *, per_page: int) -> Page:
+    return Paginator(upcoming_events(region, filters), per_page).get_page(number)
+
+
+def questions_of(event: Event) -> list[Question]:
+    return list(event.questions.all())
