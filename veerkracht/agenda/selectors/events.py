@@ -9,6 +9,7 @@ have not ended are listed; a cancelled one stays in the list, marked "gaat niet 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -21,16 +22,21 @@ from veerkracht.regions.models import Region
 from ..models import Event, EventStatus, Question, Visibility
 
 Filters = Mapping[str, Any]
+LONGEST_EVENT = timedelta(days=7)
 
 
 def upcoming_events(region: Region, filters: Filters | None = None) -> QuerySet[Event]:
     """Public events of the region that have not ended yet, soonest first, ready for cards."""
     filters = filters or {}
+    now = timezone.now()
     qs = Event.objects.filter(
         region=region,
         status__in=(EventStatus.PUBLISHED, EventStatus.CANCELLED),
         visibility=Visibility.PUBLIC,
-        ends_at__gt=timezone.now(),
+        # The bound on the start lets the (region, status, starts_at) index skip the past years; no
+        # session lasts longer than that.
+        starts_at__gt=now - LONGEST_EVENT,
+        ends_at__gt=now,
     )
     if filters.get("subregion"):
         qs = qs.filter(subregion__slug=filters["subregion"])
