@@ -205,6 +205,8 @@ def test_forged_altered_other_purpose_and_ended_links_are_not_found(client, regi
         for name in ("manage", "manage_cancel", "manage_ics"):
             assert client.get(reverse(f"agenda:{name}", args=[bad])).status_code == 404, (bad, name)
         assert client.post(reverse("agenda:manage_accept", args=[bad])).status_code == 404
+        assert client.post(reverse("agenda:manage_places", args=[bad]), {"places": 1}).status_code == 404
+        assert client.post(reverse("agenda:manage_cancel", args=[bad])).status_code == 404
     services.registration_new_links(registration=registration)
     assert client.get(reverse("agenda:manage", args=[token])).status_code == 404
 
