@@ -133,9 +133,17 @@ class EventForm(forms.Form):
         required=False,
         empty_label=_("Kies een gemeente"),
     )
-    venue = forms.CharField(label=_("Naam van de plek"), max_length=120, required=False)
+    venue = forms.CharField(
+        label=_("Naam van de plek"),
+        max_length=120,
+        required=False,
+        help_text=_("Nodig als het niet online is."),
+    )
     address = forms.CharField(
-        label=_("Adres"), max_length=200, required=False, help_text=_("Straat en huisnummer.")
+        label=_("Adres"),
+        max_length=200,
+        required=False,
+        help_text=_("Straat en huisnummer. Nodig als het niet online is."),
     )
     step_free = forms.BooleanField(label=_("Zonder drempels of trappen"), required=False)
     hearing_loop = forms.BooleanField(label=_("Er is een ringleiding"), required=False)
