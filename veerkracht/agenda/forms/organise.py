@@ -292,6 +292,13 @@ class EventForm(forms.Form):
         if "date" in data:
             fields["starts_at"] = at(data["date"], data["start_time"])
             fields["ends_at"] = at(data["date"], data["end_time"])
+        if self.event is not None:
+            # The form shows minutes: a time with seconds that was not touched stays as it was (no
+            # change to tell attendees about).
+            for name in ("starts_at", "ends_at"):
+                current = getattr(self.event, name)
+                if fields.get(name) == current.replace(second=0, microsecond=0):
+                    fields[name] = current
         return fields
 
     def questions(self) -> list[QuestionText]:

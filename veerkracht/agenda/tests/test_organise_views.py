@@ -287,3 +287,34 @@ def test_no_access_for_others(client, client_for, resident, organiser, staff, wh
     assert response.status_code in (302, 404)
     event.refresh_from_db()
     assert event.invite_version == 1
+
+
+def test_saving_an_untouched_form_tells_nobody(client_for, staff, mailoutbox, committed):
+    # The factory's times have seconds; the form shows minutes.
+    event = EventFactory(organisers=[staff])
+    register(event, "a@example.org")
+    page = client_for(staff).get(reverse("agenda:event_edit", args=[event.pk]))
+    data = {k: v for k, v in page.context["form"].initial.items() if v not in (None, False, "")}
+    local, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    data.update(date=local.date().isoformat(), start_time=f"{local:%H:%M}", end_time=f"{end:%H:%M}")
+    data.update(municipality=event.municipality_id, action="save")
+    mailoutbox.clear()
+    with committed():
+        response = client_for(staff).post(reverse("agenda:event_edit", args=[event.pk]), data)
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.sequence == 0 and mailoutbox == []
+
+
+def test_a_retried_change_mail_is_sent_once(staff, mailoutbox, committed):
+    from veerkracht.agenda.services import notifications
+
+    event = EventFactory(organisers=[staff])
+    registration = register(event, "a@example.org")
+    event.sequence = 3
+    registration.event = event
+    mailoutbox.clear()
+    with committed():
+        notifications.event_changed(registration)
+        notifications.event_changed(registration)
+    assert len(mailoutbox) == 1

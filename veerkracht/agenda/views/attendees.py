@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from veerkracht.regions.selectors import get_region_or_404
@@ -27,7 +28,14 @@ from ..selectors.organise import questions_of
 from ..services import attendees as services
 
 PAGE_SIZE = 100
-CSV_HEADER = ("Naam", "E-mailadres", "Plaatsen", "Status", "Zonder aanmelding", "Binnen (plaatsen)")
+CSV_HEADER = (
+    gettext_lazy("Naam"),
+    gettext_lazy("E-mailadres"),
+    gettext_lazy("Plaatsen"),
+    gettext_lazy("Status"),
+    gettext_lazy("Zonder aanmelding"),
+    gettext_lazy("Binnen (plaatsen)"),
+)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -67,7 +75,7 @@ def attendees(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attendees_csv(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_event_for_organiser(request.user, pk, get_region_or_404(request))
-    rows = list(selectors.csv_rows(event, questions_of(event), [_(h) for h in CSV_HEADER]))
+    rows = list(selectors.csv_rows(event, questions_of(event), [str(h) for h in CSV_HEADER]))
     services.attendees_exported(event=event, actor=request.user, rows=len(rows) - 1)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.pk}.csv"'
