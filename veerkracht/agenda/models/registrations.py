@@ -90,9 +90,13 @@ class Registration(models.Model):
         ]
         constraints = [
             # One active registration per address per event: the second attempt is told so (and gets
-            # its link again), also when both arrive at the same moment.
+            # its link again), also when both arrive at the same moment. Walk-ins added at the door
+            # without an address (email "") are not held to it.
             models.UniqueConstraint(
-                Lower("email"), "event", condition=Q(status__in=ACTIVE), name="registration_one_per_email"
+                Lower("email"),
+                "event",
+                condition=Q(status__in=ACTIVE) & ~Q(email=""),
+                name="registration_one_per_email",
             ),
             models.CheckConstraint(condition=Q(places__gte=1), name="registration_at_least_one_place"),
         ]

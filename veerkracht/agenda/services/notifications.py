@@ -117,3 +117,18 @@ def cancelled(registration) -> None:
 def link_again(registration) -> None:
     # Asked for again on purpose: no key, every request sends (the rate limit is in the view).
     _send(registration, "link", f"link:{registration.updated_at:%Y%m%d%H%M%S%f}")
+
+
+def event_changed(registration) -> None:
+    # One mail per version of the event: a retried job sends nothing twice, a later change sends again.
+    _send(registration, "event_changed", f"changed:{registration.event.sequence}", with_calendar=True)
+
+
+def event_cancelled(registration) -> None:
+    _send(
+        registration,
+        "event_cancelled",
+        f"event_cancelled:{registration.event.sequence}",
+        with_calendar=True,
+        agenda_url=settings.SITE_URL + reverse("agenda:list"),
+    )

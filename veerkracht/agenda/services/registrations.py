@@ -176,7 +176,7 @@ def registration_cancel(*, registration: Registration, by_organiser=None) -> Reg
     registration.cancelled_at = timezone.now()
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
-    if held:
+    if held and not registration.walk_in:  # a walk-in never took places (services/attendees.py)
         _release(event, registration.places)
     if by_organiser is not None:
         log_action("agenda.registration.cancelled", actor=by_organiser, subject=registration)
@@ -194,6 +194,8 @@ def registration_change_places(*, registration: Registration, places: int) -> Re
     check_open(event)
     if not registration.is_active:
         raise ValidationError(_("Deze aanmelding is afgemeld. Meld je opnieuw aan als je toch wilt komen."))
+    if registration.walk_in:
+        raise ValidationError(_("Je kwam zonder aanmelding binnen. Vraag de organisator om een wijziging."))
     if not 1 <= places <= event.max_places:
         raise ValidationError(
             _("Je kunt 1 tot en met %(max)s plaatsen aanvragen.") % {"max": event.max_places}
