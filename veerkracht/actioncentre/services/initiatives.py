@@ -32,9 +32,9 @@ from veerkracht.accounts.models import Organisation, Role
 from veerkracht.core.audit import log_action
 from veerkracht.core.mail import mail_enqueue
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.lib.images import PreparedPhoto, prepare_photo
 from veerkracht.regions.models import Municipality, Region
 
-from ..images import PreparedPhoto, prepare_photo
 from ..models import (
     Follow,
     FollowKind,

@@ -296,7 +296,7 @@ def test_a_pending_initiative_mails_nobody(
 
 
 def test_an_update_with_a_photo_needs_alt_text(make_initiative, staff):
-    from veerkracht.actioncentre.images import PreparedPhoto
+    from veerkracht.lib.images import PreparedPhoto
 
     photo = PreparedPhoto(content=b"x", name="a.jpg", width=1, height=1)
     with pytest.raises(ValidationError, match="op de foto"):
