@@ -50,7 +50,7 @@ def test_report_idea_and_evaluation_after_the_event(browser_page, other_browser_
     expect(page.locator(".vk-error-summary")).to_contain_text("Schrijf eerst wat er gebeurd is.")
     page.get_by_label("Wat is er gebeurd?").fill("We praatten met twintig buren over eenzaamheid.")
     browser_page.after(lambda: page.get_by_role("button", name="Verslag bewaren").click())
-    page.get_by_label("foto", exact=True).check()
+    page.get_by_label("Foto", exact=True).check()
     page.locator("#id_upload").set_input_files(
         {"name": "kring.jpg", "mimeType": "image/jpeg", "buffer": _photo()}
     )

@@ -21,7 +21,7 @@ class ReportForm(forms.Form):
 class ReportFileForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Wat voeg je toe?"),
-        choices=ReportFile.Kind.choices,
+        choices=[(ReportFile.Kind.PHOTO, _("Foto")), (ReportFile.Kind.SLIDES, _("Presentatie (pdf)"))],
         initial=ReportFile.Kind.PHOTO,
         widget=forms.RadioSelect,
     )
