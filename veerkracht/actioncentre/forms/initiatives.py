@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import Organisation
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.lib.images import MAX_UPLOAD_BYTES, prepare_photo
 from veerkracht.regions.models import Municipality, Subregion
 
-from ..images import MAX_UPLOAD_BYTES, prepare_photo
 from ..models import Initiative, InitiativeRevision, Need, Phase
 from ..vocab import HELP_TYPES
 

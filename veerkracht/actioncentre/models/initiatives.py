@@ -61,6 +61,10 @@ class Initiative(TaggedModel):
     lesson = models.TextField(_("wat hebben jullie geleerd?"), max_length=3000, blank=True)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
     followers_count = models.PositiveIntegerField(default=0)
+    # Where it came from, set by the app it came from through initiative_create ("Ontstaan in de sessie
+    # van 12 maart in Venlo" and a link to that page): the action centre itself knows no other app.
+    origin_label = models.CharField(_("ontstaan in"), max_length=200, blank=True)
+    origin_url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

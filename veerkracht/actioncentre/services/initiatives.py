@@ -32,9 +32,9 @@ from veerkracht.accounts.models import Organisation, Role
 from veerkracht.core.audit import log_action
 from veerkracht.core.mail import mail_enqueue
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.lib.images import PreparedPhoto, prepare_photo
 from veerkracht.regions.models import Municipality, Region
 
-from ..images import PreparedPhoto, prepare_photo
 from ..models import (
     Follow,
     FollowKind,
@@ -92,14 +92,23 @@ def initiative_create(
     dimensions: list[str],
     created_by,
     from_request: Request | None = None,
+    origin_label: str = "",
+    origin_url: str = "",
 ) -> Initiative:
-    """A new initiative in phase "inspire". Staff place it at once; anyone else's waits for approval."""
+    """A new initiative in phase "inspire". Staff place it at once; anyone else's waits for approval.
+
+    `origin_label` and `origin_url` (a path on this site) say where it came from, e.g. an event of the
+    agenda; the detail page shows them as a link."""
+    if origin_url and not (origin_url.startswith("/") and not origin_url.startswith("//")):
+        raise ValidationError(_("De herkomst van het initiatief moet een pagina op deze website zijn."))
     initiative = Initiative(
         region=region,
         slug=_unique_slug(title),
         owner=owner,
         phase=Phase.INSPIRE,
         review=Review.PUBLIC if created_by.has_role(Role.STAFF) else Review.PENDING,
+        origin_label=origin_label.strip(),
+        origin_url=origin_url if origin_label.strip() else "",
     )
     _initiative_fill(
         initiative, title, summary, description, municipality, who, themes, dimensions, organisation

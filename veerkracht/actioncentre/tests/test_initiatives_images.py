@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from veerkracht.actioncentre import images
-from veerkracht.actioncentre.images import prepare_photo
+from veerkracht.lib import images
+from veerkracht.lib.images import prepare_photo
 
 
 def _image_bytes(fmt="JPEG", size=(800, 600), mode="RGB", **save) -> bytes:

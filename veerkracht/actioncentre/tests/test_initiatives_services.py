@@ -67,6 +67,20 @@ def test_staff_initiatives_are_public_and_residents_wait_for_approval(make_initi
     assert AuditLogEntry.objects.filter(code="actioncentre.initiative.created").count() == 2
 
 
+def test_an_initiative_can_say_where_it_came_from_and_the_page_shows_it(make_initiative, client):
+    initiative = make_initiative(
+        origin_label="Ontstaan in de sessie van 12 maart in Venlo", origin_url="/agenda/7/"
+    )
+    response = client.get(reverse("initiatives:detail", args=[initiative.slug]))
+    assert 'href="/agenda/7/"' in response.content.decode()
+    assert "Ontstaan in de sessie van 12 maart in Venlo" in response.content.decode()
+
+
+def test_an_origin_elsewhere_than_this_site_is_refused(make_initiative):
+    with pytest.raises(ValidationError):
+        make_initiative(origin_label="Ergens", origin_url="https://example.org/")
+
+
 def test_slugs_are_unique_and_never_a_page_name(make_initiative):
     first = make_initiative("Samen koken!")
     second = make_initiative("Samen   koken")
@@ -296,7 +310,7 @@ def test_a_pending_initiative_mails_nobody(
 
 
 def test_an_update_with_a_photo_needs_alt_text(make_initiative, staff):
-    from veerkracht.actioncentre.images import PreparedPhoto
+    from veerkracht.lib.images import PreparedPhoto
 
     photo = PreparedPhoto(content=b"x", name="a.jpg", width=1, height=1)
     with pytest.raises(ValidationError, match="op de foto"):

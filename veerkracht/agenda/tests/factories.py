@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from veerkracht.accounts.models import Role, User
 from veerkracht.accounts.tests.factories import UserFactory
-from veerkracht.agenda.models import Event, EventKind, Question, Registration
+from veerkracht.agenda.models import Event, EventKind, Question, Registration, RegistrationStatus
 from veerkracht.agenda.services.registrations import Applicant, registration_create
 from veerkracht.regions.models import Municipality, Region
 
@@ -84,4 +84,18 @@ def register(
             user=user,
         ),
         consent=True,
+    )
+
+
+def register_past(event, email, *, checked_in: bool) -> Registration:
+    """A confirmed registration for an event that has already happened (a row: the service refuses
+    past events), checked in at the door or not."""
+    return Registration.objects.create(
+        event=event,
+        name=email.split("@")[0],
+        email=email,
+        status=RegistrationStatus.CONFIRMED,
+        consent_at=timezone.now(),
+        checked_in_at=event.starts_at if checked_in else None,
+        checked_in_places=1 if checked_in else 0,
     )

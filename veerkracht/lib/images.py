@@ -1,4 +1,4 @@
-"""Photos on initiative updates: checked with Pillow, re-encoded, renamed.
+"""Photos uploaded by people (initiative updates, event reports): checked with Pillow, re-encoded, renamed.
 
 Only JPEG, PNG and WebP are accepted, at most 5 MB and 20 megapixels. The pixel check happens on the
 header, before any pixel is decoded, so a small file that would unpack into a huge bitmap (a

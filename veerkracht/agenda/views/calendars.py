@@ -1,0 +1,50 @@
+"""Calendar feeds to subscribe to (webcal): the region's public events, or those of one subregion."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from veerkracht.regions.selectors import get_region_or_404
+
+from ..calendar import calendar_bytes
+from ..selectors.calendars import feed_events, feed_version, subregion_by_slug
+
+FEED_MAX_AGE = 3600  # calendar apps poll every few hours; an hour in a cache is fresh enough
+
+
+def _feed_response(request: HttpRequest, region, subregion) -> HttpResponse:
+    now = timezone.now()
+    version = feed_version(region, subregion, now)
+    etag = quote_etag(version.etag)
+    modified = int(version.last_modified.timestamp()) if version.last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        name = f"{region.movement_name or region.name}: {subregion.name}" if subregion else ""
+        name = name or _("%(name)s: agenda") % {"name": region.movement_name or region.name}
+        body = calendar_bytes(feed_events(region, subregion, now), name=name)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified)
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+@require_safe
+def feed(request: HttpRequest) -> HttpResponse:
+    return _feed_response(request, get_region_or_404(request), None)
+
+
+@require_safe
+def feed_subregion(request: HttpRequest, slug: str) -> HttpResponse:
+    region = get_region_or_404(request)
+    subregion = subregion_by_slug(region, slug)
+    if subregion is None:
+        raise Http404
+    return _feed_response(request, region, subregion)
