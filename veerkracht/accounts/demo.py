@@ -102,7 +102,7 @@ def load(region: Region) -> list[str]:
             Role.ANALYST,
             Role.REGION_ADMIN,
         }:
-            _activate_demo_totp(user)
+            activate_demo_totp(user)
         roles_backdate([user])
     width = max(len(a.email) for a in DEMO_ACCOUNTS)
     lines = [
@@ -152,7 +152,7 @@ def roles_backdate(users: Iterable[User], *, later: float = 1.6) -> None:
         User.objects.filter(pk=user.pk, date_joined__gt=since).update(date_joined=since)
 
 
-def _activate_demo_totp(user: User) -> None:
+def activate_demo_totp(user: User) -> None:
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
