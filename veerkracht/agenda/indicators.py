@@ -3,9 +3,10 @@ visitors, how sessions were rated, and the requests and initiatives that came ou
 
 Every figure belongs to the place of the event (its municipality; an online event has none and counts
 for the region only). The two counts of people are about residents: the monitor's small-number
-protection applies, they are shown for closed quarters and years only, without further splits (each
-split adds cells to the monitor's audit), and first-time visitors are declared to be among the people
-reached, cell by cell, so the audit knows the link.
+protection applies, they are shown for closed quarters and years only and without splits (each cell
+adds to the monitor's audit), and first-time visitors are declared to be among the people reached,
+cell by cell, so the audit knows the link. Only the sessions are split by kind: every split is stored
+for every area and period since the region began.
 """
 
 from __future__ import annotations
@@ -58,12 +59,12 @@ def _sessions(window: Window):
 
 def _registrations(window: Window):
     rows = registrations_for_events_between(window.region, window.start, window.end, window.as_of)
-    return ((code, {"event_kind": kind}) for code, kind in rows)
+    return ((code, {}) for code, _kind in rows)
 
 
 def _attendance(window: Window):
     rows = attendance_between(window.region, window.start, window.end, window.as_of)
-    return ((code, {"event_kind": kind}) for code, kind, places in rows for _place in range(places))
+    return ((code, {}) for code, _kind, places in rows for _place in range(places))
 
 
 def _reach(window: Window):
@@ -118,7 +119,6 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_registrations,
-        breakdowns=("event_kind",),
         order=20,
         notes=(HELD,),
     )
@@ -136,7 +136,6 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_attendance,
-        breakdowns=("event_kind",),
         order=30,
         notes=(HELD,),
     )

@@ -85,7 +85,7 @@ def test_registrations_count_those_standing_at_the_start_and_attendance_counts_p
     check_in(came)
     walk_in(event, "e@example.org", places=3)
 
-    assert rows("agenda_registrations", region) == [("GM0983", {"event_kind": "inspiration"})] * 2
+    assert rows("agenda_registrations", region) == [("GM0983", {})] * 2
     assert no_show.status == "confirmed"
     attendance = rows("agenda_attendance", region)
     assert len(attendance) == 5 and {code for code, _kind in attendance} == {"GM0983"}
