@@ -3,10 +3,10 @@ visitors, how sessions were rated, and the requests and initiatives that came ou
 
 Every figure belongs to the place of the event (its municipality; an online event has none and counts
 for the region only). The two counts of people are about residents: the monitor's small-number
-protection applies, they are shown for closed quarters and years only and without splits (each cell
-adds to the monitor's audit), and first-time visitors are declared to be among the people reached,
-cell by cell, so the audit knows the link. Only the sessions are split by kind: every split is stored
-for every area and period since the region began.
+protection applies, they are shown for closed quarters and years (first-time visitors: quarters) only
+and without splits (each cell adds to the monitor's audit), and first-time visitors are declared to be
+among the people reached, cell by cell, so the audit knows the link. Only the sessions are split by
+kind: every split is stored for every area and period since the region began.
 """
 
 from __future__ import annotations
@@ -177,7 +177,11 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_first_visits,
-        periods=RESIDENT_PERIODS,
+        # Quarters only: the monitor links a year to its quarters as "the year holds no more people
+        # than its quarters together, cell by cell", which holds for the reach (everyone counts at
+        # their last session) but not here: a first-timer of the year counts at their last session
+        # of the year, which is in a later quarter than their first visit when they came back.
+        periods=(QUARTER,),
         about_residents=True,
         order=50,
         notes=(

@@ -155,3 +155,35 @@ def test_ideas_that_became_requests_or_initiatives_count_in_the_place_of_the_ses
         ("GM0983", {"idea_outcome": "request"}),
     ]
     assert rows("agenda_ideas", region) == []  # they were made now, after the period
+
+
+def test_the_monitor_snapshot_publishes_the_figures_and_hides_small_numbers_of_people(region):
+    from veerkracht.monitor.compute.snapshots import snapshot_run
+    from veerkracht.monitor.models import Figure
+
+    maastricht, venlo = (
+        EventFactory(capacity=30),
+        EventFactory(capacity=30, municipality=municipality("GM0983")),
+    )
+    came = [register(maastricht, f"m{i}@example.org") for i in range(12)]
+    came += [register(venlo, f"v{i}@example.org") for i in range(3)]
+    held(maastricht, START + timedelta(days=5))
+    held(venlo, START + timedelta(days=6))
+    Registration.objects.filter(pk__in=[r.pk for r in came]).update(checked_in_at=START, checked_in_places=1)
+
+    snapshot_run(region=region, now=END + timedelta(days=40))
+
+    def figure(indicator, level, code):
+        return Figure.objects.get(
+            period__kind="quarter", period__start=START.date(), indicator=indicator, area_level=level,
+            area_code=code, breakdown="",
+        )  # fmt: skip
+
+    assert figure("agenda_sessions", "region", "limburg").value == 2
+    assert figure("agenda_reach", "region", "limburg").value == 15
+    assert figure("agenda_reach", "municipality", "GM0983").suppressed  # 3 people: hidden
+    # ... and so is Maastricht's 12: with the region's 15 published it would give the 3 away.
+    assert figure("agenda_reach", "municipality", "GM0935").suppressed
+    assert figure("agenda_first_visits", "municipality", "GM0983").suppressed
+    assert figure("agenda_attendance", "municipality", "GM0983").value == 3  # visits, not people
+    assert get_indicator("agenda_first_visits").periods == ("quarter",)
