@@ -32,22 +32,29 @@ Status = RegistrationStatus
 PLACEHOLDER_DOMAIN = "@verwijderd.invalid"
 
 
+BATCH = 1000  # ids per statement: SQLite allows a limited number of parameters
+
+
 @transaction.atomic
 def registrations_anonymise(*, registrations: QuerySet[Registration], now: datetime) -> int:
     """Anonymise these registrations (see the module); returns how many. For events that are over."""
-    rows = Registration.objects.filter(pk__in=list(registrations.values_list("pk", flat=True)))
-    Evaluation.objects.filter(registration__in=rows).update(next_step="", registration=None)
-    return rows.update(
-        name=REMOVED,
-        email=Concat(Value("verwijderd-"), Cast("pk", CharField()), Value(PLACEHOLDER_DOMAIN)),
-        answers={},
-        user=None,
-        nonce=new_nonce(),
-        reminded_at=Coalesce(F("reminded_at"), Value(now)),
-        evaluation_sent_at=Coalesce(F("evaluation_sent_at"), Value(now)),
-        erased_at=now,
-        updated_at=now,
-    )
+    pks = list(registrations.values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(pks), BATCH):
+        rows = Registration.objects.filter(pk__in=pks[start : start + BATCH])
+        Evaluation.objects.filter(registration__in=rows).update(next_step="", registration=None)
+        done += rows.update(
+            name=REMOVED,
+            email=Concat(Value("verwijderd-"), Cast("pk", CharField()), Value(PLACEHOLDER_DOMAIN)),
+            answers={},
+            user=None,
+            nonce=new_nonce(),
+            reminded_at=Coalesce(F("reminded_at"), Value(now)),
+            evaluation_sent_at=Coalesce(F("evaluation_sent_at"), Value(now)),
+            erased_at=now,
+            updated_at=now,
+        )
+    return done
 
 
 @transaction.atomic

@@ -92,3 +92,15 @@ def test_recent_and_coming_sessions_keep_their_attendees(region):
 def test_the_privacy_statement_lists_the_period(client, region):
     html = client.get("/privacy/").content.decode()
     assert "12 maanden na de bijeenkomst" in html
+
+
+def test_many_registrations_are_anonymised_in_batches(region, monkeypatch):
+    from veerkracht.agenda.services import retention as services
+
+    monkeypatch.setattr(services, "BATCH", 2)
+    event = EventFactory(capacity=10)
+    for i in range(5):
+        register(event, f"p{i}@example.org")
+    move(event, timezone.now() - timedelta(days=400))
+    assert services.registrations_anonymise(registrations=event.registrations.all(), now=timezone.now()) == 5
+    assert not Registration.objects.filter(email__endswith="@example.org").exists()
