@@ -23,6 +23,8 @@ BACK_OFFICE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "regions": {"region": ("view", "change"), "subregion": ALL, "municipality": ("view", "change")},
     "core": {"auditlogentry": ("view",)},
+    # Events and who organises them; attendees (registrations, evaluations) are never listed.
+    "agenda": {"event": ("view", "change"), "series": ("view",)},
     "account": {"emailaddress": ("view",)},
 }
 

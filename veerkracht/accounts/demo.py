@@ -15,7 +15,15 @@ from django.utils import timezone
 from veerkracht.regions.models import Municipality, Region
 
 from . import services
-from .models import MembershipRole, Organisation, OrganisationType, Role, RoleAssignment, User
+from .models import (
+    MFA_REQUIRED_ROLES,
+    MembershipRole,
+    Organisation,
+    OrganisationType,
+    Role,
+    RoleAssignment,
+    User,
+)
 
 DEMO_DOMAIN = "demo.veerkracht.nl"
 DEMO_PASSWORD = "Veerkracht-demo-2026"  # noqa: S105 - printed by `make run` on purpose
@@ -28,6 +36,11 @@ class DemoAccount:
     role: str | None
     municipality: str  # CBS code
     age_band: str
+    also: tuple[str, ...] = ()  # more roles of the same person
+
+    @property
+    def roles(self) -> list[str]:
+        return [role for role in (self.role, *self.also) if role]
 
 
 DEMO_ACCOUNTS = [
@@ -35,7 +48,15 @@ DEMO_ACCOUNTS = [
     DemoAccount(
         f"professional@{DEMO_DOMAIN}", "Sanne Janssen (huisarts)", Role.PROFESSIONAL, "GM0917", "45-54"
     ),
-    DemoAccount(f"ambassadeur@{DEMO_DOMAIN}", "Wim Hendrix", Role.AMBASSADOR, "GM0983", "55-64"),
+    # The ambassador also organises sessions in the agenda (and so logs in in two steps).
+    DemoAccount(
+        f"ambassadeur@{DEMO_DOMAIN}",
+        "Wim Hendrix",
+        Role.AMBASSADOR,
+        "GM0983",
+        "55-64",
+        also=(Role.ORGANISER,),
+    ),
     DemoAccount(f"actiecentrum@{DEMO_DOMAIN}", "Fatima El Amrani", Role.STAFF, "GM0957", "25-34"),
     DemoAccount(f"partner@{DEMO_DOMAIN}", "Ruud Peeters", Role.PARTNER_ADMIN, "GM0935", "45-54"),
     DemoAccount(f"analist@{DEMO_DOMAIN}", "Lotte Vos", Role.ANALYST, "GM1883", "25-34"),
@@ -83,7 +104,7 @@ def load(region: Region) -> list[str]:
             email=account.email,
             password=DEMO_PASSWORD,
             display_name=account.name,
-            roles=[account.role] if account.role else [],
+            roles=account.roles,
             municipality=munis.get(account.municipality),
             age_band=account.age_band,
         )
@@ -95,18 +116,12 @@ def load(region: Region) -> list[str]:
             services.membership_set(
                 organisation=orgs["Huisartsenpraktijk De Linde"], user=user, role=MembershipRole.MEMBER
             )
-        if account.role in {
-            Role.PROFESSIONAL,
-            Role.STAFF,
-            Role.PARTNER_ADMIN,
-            Role.ANALYST,
-            Role.REGION_ADMIN,
-        }:
-            _activate_demo_totp(user)
+        if MFA_REQUIRED_ROLES & set(account.roles):
+            activate_demo_totp(user)
         roles_backdate([user])
     width = max(len(a.email) for a in DEMO_ACCOUNTS)
     lines = [
-        f"  {a.email:<{width}}  {Role(a.role).label if a.role else Role.RESIDENT.label}"
+        f"  {a.email:<{width}}  {', '.join(str(Role(r).label) for r in a.roles) or Role.RESIDENT.label}"
         for a in DEMO_ACCOUNTS
     ]
     return lines
@@ -152,7 +167,7 @@ def roles_backdate(users: Iterable[User], *, later: float = 1.6) -> None:
         User.objects.filter(pk=user.pk, date_joined__gt=since).update(date_joined=since)
 
 
-def _activate_demo_totp(user: User) -> None:
+def activate_demo_totp(user: User) -> None:
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 

@@ -35,6 +35,7 @@ UNITS = {
     "people": _("aantal mensen"),
     "days": _("dagen"),
     "score": _("cijfer van 0 tot 10"),
+    "rating": _("cijfer van 1 tot 5"),
     "difference": _("verschil in cijferpunten"),
 }
 

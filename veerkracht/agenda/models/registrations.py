@@ -78,6 +78,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the personal data was erased (retention.py, account deletion): the row stays, without
+    # name, address, answers or account, so the counts of the event stay right.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("aanmelding")

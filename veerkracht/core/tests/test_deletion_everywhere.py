@@ -31,6 +31,9 @@ from veerkracht.actioncentre.services import moderation as moderation_services
 from veerkracht.actioncentre.services import partnerships as partnership_services
 from veerkracht.actioncentre.services import requests as request_services
 from veerkracht.actioncentre.tests.factories import InitiativeFactory, NeedFactory, link_token
+from veerkracht.agenda.models import Evaluation, Event, Registration
+from veerkracht.agenda.tests.factories import EventFactory
+from veerkracht.agenda.tests.factories import register as agenda_register
 from veerkracht.core.audit import log_action
 from veerkracht.policy.services import policy_save
 from veerkracht.spiderweb.services import sharing as sharing_services
@@ -55,6 +58,8 @@ GONE = {
     "introduction": "jullie zouden elkaar goed kunnen helpen",
     "waiting_text": "nieuwe tekst die nog wacht op het actiecentrum",
     "waiting_news": "foto van de eerste wandeling, nog niet nagekeken",
+    "event_answer": "ik eet geen gluten en kom met de rolstoel",
+    "evaluation": "ik ga de wandelgroep in mijn straat bellen",
 }
 
 
@@ -229,9 +234,34 @@ def femke(region, make_web, professional, staff, django_capture_on_commit_callba
             notes="",
         )
         log_action("test.searched", actor=staff, data={"q": EMAIL})
+        _agenda(person)
     accepted.refresh_from_db()
     assert accepted.status == ConnectionStatus.ACCEPTED
     return person
+
+
+def _agenda(person) -> None:
+    """Sessions: one to come (with an answer to the organiser's question), one she came to and rated
+    (registered from her other address, without account), and one she organises."""
+    coming = EventFactory(questions=["Heb je een dieetwens of hulp nodig?"])
+    answer = {str(coming.questions.get().pk): GONE["event_answer"]}
+    agenda_register(coming, EMAIL, name=NAME, user=person, answers=answer)
+    past = EventFactory()
+    came = agenda_register(past, OTHER_EMAIL, name="Femke Z.")
+    Event.objects.filter(pk=past.pk).update(
+        starts_at=timezone.now() - timedelta(days=20), ends_at=timezone.now() - timedelta(days=20, hours=-2)
+    )
+    Registration.objects.filter(pk=came.pk).update(checked_in_at=timezone.now(), checked_in_places=1)
+    Evaluation.objects.create(
+        event=past,
+        registration=came,
+        score_1=5,
+        score_2=5,
+        score_3=4,
+        score_4=5,
+        next_step=GONE["evaluation"],
+    )
+    EventFactory(organisers=[person], organiser_name=f"{NAME} en de buren", contact_email=EMAIL)
 
 
 def test_the_deletion_page_says_what_goes_and_what_stays(client_for, femke):
@@ -259,6 +289,11 @@ def test_the_download_holds_what_the_deletion_removes(client_for, femke):
     # The other side's address only once both said yes, as in the e-mails.
     assert introductions[0]["other_email"] and introductions[1]["other_email"] is None
     assert data["ambassador_profile"]["bio"] == GONE["bio"]
+    sessions = data["event_registrations"]
+    assert len(sessions) == 2 and GONE["evaluation"] in [
+        s["evaluation"]["next_step"] for s in sessions if s["evaluation"]
+    ]
+    assert data["events_organised"][0]["organiser_name"] == f"{NAME} en de buren"
 
 
 def test_after_deletion_no_table_holds_her_name_address_or_texts(
@@ -298,6 +333,11 @@ def test_after_deletion_no_table_holds_her_name_address_or_texts(
     assert introduction.asker_email  # the other side keeps theirs
     assert not Request.objects.exists()
     assert Organisation.objects.get(name="Tuinclub De Spade").email == ""
+    # The session she came to still counts her visit and her scores; the one she organises stays.
+    visit = Registration.objects.get(checked_in_places=1)
+    assert visit.erased_at and visit.user is None and Evaluation.objects.get().score_1 == 5
+    organised = Event.objects.get(organiser_name="[verwijderd] en de buren")
+    assert organised.contact_email == "" and not organised.organisers.exists()
 
 
 def test_a_failed_deletion_deletes_nothing(client_for, femke, monkeypatch):

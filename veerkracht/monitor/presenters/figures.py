@@ -38,7 +38,7 @@ def number(value: float | None, decimals: int = 0) -> str:
 
 def decimals_for(indicator: str) -> int:
     found = get_indicator(indicator)
-    return 1 if found and found.unit in ("days", "score", "difference") else 0
+    return 1 if found and found.unit in ("days", "score", "rating", "difference") else 0
 
 
 def shown(figure: Figure | None) -> str:
