@@ -29,6 +29,7 @@ STARTS = (
     "/actiecentrum/",
     "/initiatieven/",
     "/verbinden/",
+    "/agenda/",
     "/monitor/",
     "/mijn-account/",
 )

@@ -15,6 +15,7 @@ from ..models import Event, RegistrationStatus
 from ..permissions.events import get_event_for_user
 from ..selectors.events import events_page, questions_of
 from ..selectors.registrations import own_registration
+from ..selectors.reports import after_event
 from ..tokens import invite_token_matches, registration_token
 from . import registrations
 
@@ -49,6 +50,7 @@ def _event_page(request: HttpRequest, event: Event, *, action: str) -> HttpRespo
         "manage_url": reverse("agenda:manage", args=[registration_token(mine)]) if mine else "",
         # The video link is for people whose place is confirmed, nobody else.
         "show_video": bool(mine and mine.status == RegistrationStatus.CONFIRMED and event.online),
+        **after_event(event),
     }
     return render(request, "agenda/events/detail.html", context)
 
