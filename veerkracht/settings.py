@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "veerkracht.spiderweb",
     "veerkracht.actioncentre",
     "veerkracht.agenda",
+    "veerkracht.community",
     "veerkracht.policy",
     "veerkracht.monitor",
 ]

@@ -53,3 +53,21 @@ THEMES = Flags(
         ("volunteering", _("Vrijwilligerswerk")),
     ]
 )
+
+
+# The levels municipalities work on (DOMAIN.md), and the five ways people use Positive Health
+# ("Lessen uit Limburg", 2021). Stories, library items and courses are tagged with them; the keys are
+# stored, so never rename one.
+LEVELS = (
+    ("nano", _("nano: de persoon")),
+    ("micro", _("micro: het gesprek en het team")),
+    ("meso", _("meso: organisaties en wijken")),
+    ("macro", _("macro: beleid")),
+)
+INTERPRETATIONS = (
+    ("approach", _("Een brede kijk op gezondheid, met de mens in het midden")),
+    ("reflection", _("Een hulpmiddel om na te denken over wat je belangrijk vindt")),
+    ("change", _("Een aanjager van verandering in organisaties of wijken")),
+    ("framework", _("Een gedeeld kader om samen te werken")),
+    ("movement", _("Een beweging in de samenleving")),
+)

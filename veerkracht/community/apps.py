@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "veerkracht.community"
+    label = "community"
+    verbose_name = _("Samen leren")
+    # Each feature adds its entries (stories, library, questions, groups, newsletter, search).
+    nav_items = ()
