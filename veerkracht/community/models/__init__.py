@@ -6,4 +6,23 @@ One module per feature, as in every layer of this app.
 
 from .moderation import ContentReport, Moderated, ReportStatus
 
-__all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- questions ---
+from .questions import Answer, Question, QuestionMailing  # noqa: E402
+
+# --- groups ---
+from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership  # noqa: E402
+
+__all__ = [
+    "Answer",
+    "ContentReport",
+    "Group",
+    "GroupFile",
+    "GroupKind",
+    "GroupMeeting",
+    "GroupPost",
+    "Membership",
+    "Moderated",
+    "Question",
+    "QuestionMailing",
+    "ReportStatus",
+]

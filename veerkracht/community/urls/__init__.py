@@ -3,5 +3,16 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+# --- questions ---
+from . import questions  # noqa: E402
+
+# --- groups ---
+from . import groups  # noqa: E402, I001
+
 app_name = "community"
-urlpatterns: list = []
+urlpatterns: list = [
+    # --- questions ---
+    *questions.urlpatterns,
+    # --- groups ---
+    *groups.urlpatterns,
+]
