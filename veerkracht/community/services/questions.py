@@ -55,8 +55,6 @@ def question_ask(
     _check_member(author)
     if municipality is not None and municipality.region_id != region.pk:
         raise ValidationError(_("Kies een gemeente in onze regio."))
-    if too_many("community.question", str(author.pk), limit=ASK_LIMIT[0], seconds=ASK_LIMIT[1]):
-        raise ValidationError(_("Je hebt net veel vragen gesteld. Probeer het over een uur opnieuw."))
     question = Question(
         region=region,
         author=author,
@@ -66,6 +64,8 @@ def question_ask(
         municipality=municipality,
     )
     question.full_clean()
+    if too_many("community.question", str(author.pk), limit=ASK_LIMIT[0], seconds=ASK_LIMIT[1]):
+        raise ValidationError(_("Je hebt net veel vragen gesteld. Probeer het over een uur opnieuw."))
     question.save()
     return question
 
