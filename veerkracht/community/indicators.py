@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.core.indicators import MEDIAN, Indicator, Window, register, register_first_activity, register_group
+from veerkracht.core.indicators import (
+    MEDIAN,
+    Indicator,
+    Window,
+    register,
+    register_first_activity,
+    register_group,
+)
 
 SOURCE = _("Samen leren in Veerkracht")
 GROUP = "community"
@@ -27,7 +34,9 @@ def _questions_asked(window: Window):
 
 
 def _questions_answered(window: Window):
-    return ((code, {}) for code, _hours in questions_answered_between(window.region, window.start, window.end))
+    return (
+        (code, {}) for code, _hours in questions_answered_between(window.region, window.start, window.end)
+    )
 
 
 def _answer_hours(window: Window):
@@ -54,7 +63,9 @@ register(
     Indicator(
         key="community_questions_answered",
         name=_("Vragen aan de beweging beantwoord"),
-        definition=_("Vragen die in de periode hun eerste antwoord kregen, in de gemeente die bij de vraag staat."),
+        definition=_(
+            "Vragen die in de periode hun eerste antwoord kregen, in de gemeente die bij de vraag staat."
+        ),
         unit="count",
         source=SOURCE,
         group=GROUP,

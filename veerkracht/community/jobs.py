@@ -6,8 +6,7 @@ from __future__ import annotations
 from veerkracht.core.schedule import Scheduled, register
 
 # --- questions ---
-
-from .services.questions import questions_send_weekly  # noqa: E402
+from .services.questions import questions_send_weekly
 
 register(
     Scheduled(

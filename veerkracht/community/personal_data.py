@@ -113,7 +113,9 @@ def _questions_summary(user) -> list[Line]:
     asked = questions_of(user).count()
     if asked:
         lines.append(Line(DELETED, _("Je vragen aan de beweging waar niemand anders op antwoordde.")))
-        lines.append(Line(KEPT, _("Vragen met antwoorden van anderen blijven, als van 'verwijderde deelnemer'.")))
+        lines.append(
+            Line(KEPT, _("Vragen met antwoorden van anderen blijven, als van 'verwijderde deelnemer'."))
+        )
     if answers_of(user).exists():
         lines.append(Line(KEPT, _("Je antwoorden blijven staan, als van 'verwijderde deelnemer'.")))
     return lines
@@ -140,10 +142,16 @@ def _groups_export(user) -> dict:
             for m in memberships_of(user)
         ],
         "community_group_posts": [
-            {"group": p.group.name, "created_at": p.created_at.isoformat(), "text": p.text} for p in posts_by(user)
+            {"group": p.group.name, "created_at": p.created_at.isoformat(), "text": p.text}
+            for p in posts_by(user)
         ],
         "community_group_files": [
-            {"group": f.group.name, "created_at": f.created_at.isoformat(), "title": f.title, "file": f.filename}
+            {
+                "group": f.group.name,
+                "created_at": f.created_at.isoformat(),
+                "title": f.title,
+                "file": f.filename,
+            }
             for f in files_by(user)
         ],
     }

@@ -30,7 +30,9 @@ def _question_document(question) -> Document | None:
 def _questions(region):
     from .models import Question
 
-    return Question.objects.filter(region=region, hidden_at__isnull=True).select_related("municipality__subregion")
+    return Question.objects.filter(region=region, hidden_at__isnull=True).select_related(
+        "municipality__subregion"
+    )
 
 
 register(

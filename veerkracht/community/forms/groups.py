@@ -44,7 +44,10 @@ class FileForm(forms.Form):
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres"),
-        error_messages={"required": _("Vul een e-mailadres in."), "invalid": _("Dit is geen geldig e-mailadres.")},
+        error_messages={
+            "required": _("Vul een e-mailadres in."),
+            "invalid": _("Dit is geen geldig e-mailadres."),
+        },
     )
 
 
@@ -53,6 +56,4 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, events, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = [
-            (e.pk, f"{e.starts_at:%d-%m-%Y} – {e.title}") for e in events
-        ]
+        self.fields["event"].choices = [(e.pk, f"{e.starts_at:%d-%m-%Y} – {e.title}") for e in events]

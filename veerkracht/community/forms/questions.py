@@ -16,7 +16,9 @@ class FilterForm(forms.Form):
         required=False,
         choices=[("", _("Alle vragen")), ("open", _("Nog zonder antwoord")), ("answered", _("Met antwoord"))],
     )
-    thema = forms.ChoiceField(label=_("Thema"), required=False, choices=[("", _("Alle thema's")), *THEMES.choices])
+    thema = forms.ChoiceField(
+        label=_("Thema"), required=False, choices=[("", _("Alle thema's")), *THEMES.choices]
+    )
 
     def filters(self) -> dict:
         self.is_valid()

@@ -4,13 +4,12 @@ questions to the movement, closed groups, the newsletter and one search over the
 One module per feature, as in every layer of this app.
 """
 
+# --- groups ---
+from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership
 from .moderation import ContentReport, Moderated, ReportStatus
 
 # --- questions ---
-from .questions import Answer, Question, QuestionMailing  # noqa: E402
-
-# --- groups ---
-from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership  # noqa: E402
+from .questions import Answer, Question, QuestionMailing
 
 __all__ = [
     "Answer",

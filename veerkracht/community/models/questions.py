@@ -83,3 +83,6 @@ class QuestionMailing(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("user", "week"), name="community_question_mail_week")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.week}"

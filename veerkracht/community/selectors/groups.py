@@ -16,7 +16,11 @@ def groups_of(user) -> QuerySet[Group]:
     """The groups `user` is a member of, with their number of members."""
     if user is None or not user.is_authenticated:
         return Group.objects.none()
-    return Group.objects.filter(memberships__user=user).annotate(member_count=Count("memberships")).order_by("name", "pk")
+    return (
+        Group.objects.filter(memberships__user=user)
+        .annotate(member_count=Count("memberships"))
+        .order_by("name", "pk")
+    )
 
 
 def in_group_cache_key(user_id: int) -> str:

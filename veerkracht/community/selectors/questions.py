@@ -83,7 +83,9 @@ def answers_of(user) -> QuerySet[Answer]:
 def _digest_questions(region, since, until) -> list[digest.DigestItem]:
     """Questions asked in the window that still wait for an answer."""
     questions = (
-        Question.objects.filter(region=region, hidden_at__isnull=True, created_at__gte=since, created_at__lt=until)
+        Question.objects.filter(
+            region=region, hidden_at__isnull=True, created_at__gte=since, created_at__lt=until
+        )
         .filter(~Exists(_visible_answers()))
         .select_related("municipality__subregion")
         .order_by("-created_at", "-pk")[:20]
@@ -116,8 +118,9 @@ if not any(section.key == "question" for section in digest.SECTIONS):
 def questions_asked_between(region, start, end) -> list[str | None]:
     """The municipality code (or None) of every visible question asked in the period."""
     return list(
-        Question.objects.filter(region=region, hidden_at__isnull=True, created_at__gte=start, created_at__lt=end)
-        .values_list("municipality__code", flat=True)
+        Question.objects.filter(
+            region=region, hidden_at__isnull=True, created_at__gte=start, created_at__lt=end
+        ).values_list("municipality__code", flat=True)
     )
 
 

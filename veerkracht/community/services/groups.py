@@ -70,14 +70,18 @@ def _check_manager(group: Group, actor) -> None:
 
 
 @transaction.atomic
-def group_create(*, region, name: str, kind: str, admins: Iterable = (), description: str = "", actor=None) -> Group:
+def group_create(
+    *, region, name: str, kind: str, admins: Iterable = (), description: str = "", actor=None
+) -> Group:
     """A new group with its first admins. Staff create groups in the site; the learning app calls this
     without an actor for its intervision groups."""
     if actor is not None and not is_moderator(actor):
         raise PermissionDenied
     if kind not in GroupKind.values:
         raise ValidationError(_("Kies een soort groep."))
-    group = Group(region=region, name=(name or "").strip(), kind=kind, description=(description or "").strip())
+    group = Group(
+        region=region, name=(name or "").strip(), kind=kind, description=(description or "").strip()
+    )
     group.full_clean()
     group.save()
     for admin in admins:
@@ -92,7 +96,9 @@ def group_create(*, region, name: str, kind: str, admins: Iterable = (), descrip
 def group_add_member(*, group: Group, user, is_admin: bool = False, actor=None) -> Membership:
     """Add `user` (idempotent: an existing member stays, an admin flag is only ever added)."""
     _check_manager(group, actor)
-    membership, created = Membership.objects.get_or_create(group=group, user=user, defaults={"is_admin": is_admin})
+    membership, created = Membership.objects.get_or_create(
+        group=group, user=user, defaults={"is_admin": is_admin}
+    )
     _forget_nav(user.pk)
     if not created and is_admin and not membership.is_admin:
         membership.is_admin = True
@@ -126,7 +132,10 @@ def group_leave(*, group: Group, user) -> None:
 def group_set_admin(*, group: Group, user, is_admin: bool, actor) -> Membership:
     _check_manager(group, actor)
     membership = Membership.objects.get(group=group, user=user)
-    if not is_admin and not Membership.objects.filter(group=group, is_admin=True).exclude(pk=membership.pk).exists():
+    if (
+        not is_admin
+        and not Membership.objects.filter(group=group, is_admin=True).exclude(pk=membership.pk).exists()
+    ):
         raise ValidationError(_("Een groep heeft minstens één beheerder nodig."))
     membership.is_admin = is_admin
     membership.save(update_fields=["is_admin"])
@@ -182,7 +191,9 @@ def group_renew_invite_link(*, group: Group, actor) -> Group:
 
 
 def _check_member(group: Group, user) -> Membership:
-    membership = Membership.objects.filter(group=group, user=user).first() if user and user.is_authenticated else None
+    membership = (
+        Membership.objects.filter(group=group, user=user).first() if user and user.is_authenticated else None
+    )
     if membership is None:
         raise PermissionDenied
     return membership
@@ -227,7 +238,10 @@ def check_upload(upload) -> tuple[str, str]:
     ext = os.path.splitext(filename)[1]
     if ext not in SAFE_TYPES:
         raise ValidationError(
-            _("Dit soort bestand kan niet. Het kan wel: PDF, Word, Excel, PowerPoint, OpenDocument, tekst, JPG of PNG.")
+            _(
+                "Dit soort bestand kan niet. Het kan wel: PDF, Word, Excel, PowerPoint, OpenDocument, "
+                "tekst, JPG of PNG."
+            )
         )
     content_type, magics = SAFE_TYPES[ext]
     upload.seek(0)
@@ -295,11 +309,15 @@ def group_meeting_remove(*, group: Group, event_id: int, actor) -> None:
 
 
 @transaction.atomic
-def group_create_by_staff(*, region, actor, name: str, kind: str, description: str = "", admin_email: str = "") -> Group:
+def group_create_by_staff(
+    *, region, actor, name: str, kind: str, description: str = "", admin_email: str = ""
+) -> Group:
     """Staff create a group with its first admin (an existing account) or themselves as admin."""
     admin = actor
     if admin_email:
         admin = get_user_model().objects.filter(email=admin_email.strip().lower(), is_active=True).first()
         if admin is None:
             raise ValidationError(_("Er is geen account met dit e-mailadres."))
-    return group_create(region=region, name=name, kind=kind, admins=[admin], description=description, actor=actor)
+    return group_create(
+        region=region, name=name, kind=kind, admins=[admin], description=description, actor=actor
+    )

@@ -92,7 +92,10 @@ def answer_post(*, question: Question, author, text: str) -> Answer:
 def _mail_asker(question: Question, answer: Answer) -> None:
     if question.author is None or question.author_id == answer.author_id or not question.author.email:
         return
-    context = {"question": question, "url": settings.SITE_URL + reverse("community:question", args=[question.pk])}
+    context = {
+        "question": question,
+        "url": settings.SITE_URL + reverse("community:question", args=[question.pk]),
+    }
     mail_enqueue(
         subject=_("Er is een antwoord op je vraag"),
         body=render_to_string("community/questions/email/answered.txt", context),

@@ -15,7 +15,9 @@ def municipality(code: str = "GM0935") -> Municipality:
     return Municipality.objects.select_related("subregion").get(code=code)
 
 
-def make_question(author, *, title: str = "Hoe begin ik een wandelgroep in mijn wijk?", themes=("loneliness",), **extra):
+def make_question(
+    author, *, title: str = "Hoe begin ik een wandelgroep in mijn wijk?", themes=("loneliness",), **extra
+):
     from veerkracht.community.models import Question
     from veerkracht.core.vocabulary import THEMES
 

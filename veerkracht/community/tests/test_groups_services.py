@@ -36,11 +36,17 @@ def test_the_learning_app_creates_an_intervision_group(region, resident, outside
 
 def test_only_staff_create_groups_in_the_site(region, resident, staff):
     with pytest.raises(PermissionDenied):
-        services.group_create(region=region, name="Werkgroep", kind="working", admins=[resident], actor=resident)
-    assert services.group_create(region=region, name="Werkgroep", kind="working", admins=[resident], actor=staff)
+        services.group_create(
+            region=region, name="Werkgroep", kind="working", admins=[resident], actor=resident
+        )
+    assert services.group_create(
+        region=region, name="Werkgroep", kind="working", admins=[resident], actor=staff
+    )
 
 
-def test_admins_invite_by_email_and_remove(resident, outsider, ambassador, django_capture_on_commit_callbacks):
+def test_admins_invite_by_email_and_remove(
+    resident, outsider, ambassador, django_capture_on_commit_callbacks
+):
     group = make_group(resident)
     with pytest.raises(PermissionDenied):
         services.group_invite_by_email(group=group, email=ambassador.email, actor=outsider)
@@ -105,7 +111,9 @@ def test_posts_and_files_are_for_members(resident, outsider):
 def test_unsafe_files_are_refused(resident, name, content):
     group = make_group(resident)
     with pytest.raises(ValidationError):
-        services.group_file_upload(group=group, uploader=resident, title="", upload=SimpleUploadedFile(name, content))
+        services.group_file_upload(
+            group=group, uploader=resident, title="", upload=SimpleUploadedFile(name, content)
+        )
     assert not GroupFile.objects.exists()
 
 
@@ -113,7 +121,9 @@ def test_too_big_files_are_refused(resident, monkeypatch):
     monkeypatch.setattr(services, "MAX_FILE_SIZE", 10)
     group = make_group(resident)
     with pytest.raises(ValidationError, match="te groot"):
-        services.group_file_upload(group=group, uploader=resident, title="", upload=SimpleUploadedFile("a.pdf", PDF))
+        services.group_file_upload(
+            group=group, uploader=resident, title="", upload=SimpleUploadedFile("a.pdf", PDF)
+        )
 
 
 def test_meetings_come_from_the_agenda(resident, outsider):
@@ -130,7 +140,9 @@ def test_meetings_come_from_the_agenda(resident, outsider):
 def test_personal_data_of_groups(resident, outsider):
     group = make_group(resident, members=[outsider])
     services.group_post_create(group=group, author=outsider, text="Mijn ervaring")
-    services.group_file_upload(group=group, uploader=outsider, title="Foto", upload=SimpleUploadedFile("a.pdf", PDF))
+    services.group_file_upload(
+        group=group, uploader=outsider, title="Foto", upload=SimpleUploadedFile("a.pdf", PDF)
+    )
     part = next(p for p in registered() if p.app == "community")
     exported = part.export(outsider)
     assert exported["community_group_posts"][0]["text"] == "Mijn ervaring"

@@ -47,14 +47,20 @@ def _every_url(group, post, shared, event_pk):
 
 def test_non_members_get_404_on_every_group_url(client_for, group, resident, outsider, staff):
     post = services.group_post_create(group=group, author=resident, text="Alleen voor leden")
-    shared = services.group_file_upload(group=group, uploader=resident, title="Verslag", upload=SimpleUploadedFile("v.pdf", PDF))
+    shared = services.group_file_upload(
+        group=group, uploader=resident, title="Verslag", upload=SimpleUploadedFile("v.pdf", PDF)
+    )
     event = EventFactory()
     services.group_meeting_add(group=group, event_id=event.pk, actor=resident)
     for user in (outsider, staff):
         client = client_for(user)
         for method, url in _every_url(group, post, shared, event.pk):
             assert getattr(client, method)(url).status_code == 404, url
-    assert GroupPost.objects.count() == 1 and GroupFile.objects.count() == 1 and GroupMeeting.objects.count() == 1
+    assert (
+        GroupPost.objects.count() == 1
+        and GroupFile.objects.count() == 1
+        and GroupMeeting.objects.count() == 1
+    )
     assert Membership.objects.filter(group=group).count() == 2
 
 
@@ -66,7 +72,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client, group):
 def test_a_member_sees_posts_and_files_of_their_group_only(client_for, group, resident, ambassador, outsider):
     other = make_group(outsider, name="Werkgroep Noord", kind="working")
     secret = services.group_post_create(group=other, author=outsider, text="Geheim van Noord")
-    other_file = services.group_file_upload(group=other, uploader=outsider, title="Noord", upload=SimpleUploadedFile("n.pdf", PDF))
+    other_file = services.group_file_upload(
+        group=other, uploader=outsider, title="Noord", upload=SimpleUploadedFile("n.pdf", PDF)
+    )
     client = client_for(ambassador)
     assert client.get(reverse("community:my_groups")).text.count("Werkgroep Noord") == 0
     page = client.get(reverse("community:group", args=[group.pk]))
@@ -79,9 +87,19 @@ def test_a_member_sees_posts_and_files_of_their_group_only(client_for, group, re
 
 def test_posting_uploading_and_downloading(client_for, group, ambassador):
     client = client_for(ambassador)
-    assert client.post(reverse("community:group_post_create", args=[group.pk]), {"text": ""}).status_code == 400
-    assert client.post(reverse("community:group_post_create", args=[group.pk]), {"text": "Hallo groep"}).status_code == 302
-    bad = client.post(reverse("community:group_file_upload", args=[group.pk]), {"upload": SimpleUploadedFile("x.exe", b"MZ")})
+    assert (
+        client.post(reverse("community:group_post_create", args=[group.pk]), {"text": ""}).status_code == 400
+    )
+    assert (
+        client.post(
+            reverse("community:group_post_create", args=[group.pk]), {"text": "Hallo groep"}
+        ).status_code
+        == 302
+    )
+    bad = client.post(
+        reverse("community:group_file_upload", args=[group.pk]),
+        {"upload": SimpleUploadedFile("x.exe", b"MZ")},
+    )
     assert bad.status_code == 400 and "Dit soort bestand kan niet" in bad.text
     good = client.post(
         reverse("community:group_file_upload", args=[group.pk]),
@@ -91,17 +109,24 @@ def test_posting_uploading_and_downloading(client_for, group, ambassador):
     shared = GroupFile.objects.get()
     response = client.get(reverse("community:group_file", args=[group.pk, shared.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
-    assert response["Content-Disposition"].startswith("attachment") and response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        response["Content-Disposition"].startswith("attachment")
+        and response["X-Content-Type-Options"] == "nosniff"
+    )
 
 
-def test_group_page_has_constant_queries(client_for, group, resident, ambassador, django_assert_max_num_queries):
+def test_group_page_has_constant_queries(
+    client_for, group, resident, ambassador, django_assert_max_num_queries
+):
     client = client_for(ambassador)
     services.group_post_create(group=group, author=resident, text="Eerste")
     with django_assert_max_num_queries(20) as before:
         client.get(reverse("community:group", args=[group.pk]))
     for i in range(8):
         services.group_post_create(group=group, author=ambassador, text=f"Bericht {i}")
-        services.group_file_upload(group=group, uploader=ambassador, title=f"B{i}", upload=SimpleUploadedFile("b.pdf", PDF))
+        services.group_file_upload(
+            group=group, uploader=ambassador, title=f"B{i}", upload=SimpleUploadedFile("b.pdf", PDF)
+        )
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get(reverse("community:group", args=[group.pk]))
     with django_assert_max_num_queries(20) as before:
@@ -111,13 +136,29 @@ def test_group_page_has_constant_queries(client_for, group, resident, ambassador
 def test_only_admins_manage_members(client_for, group, resident, ambassador, outsider, professional):
     member = client_for(ambassador)
     assert member.get(reverse("community:group_members", args=[group.pk])).status_code == 200
-    assert member.post(reverse("community:group_invite", args=[group.pk]), {"email": outsider.email}).status_code == 404
+    assert (
+        member.post(reverse("community:group_invite", args=[group.pk]), {"email": outsider.email}).status_code
+        == 404
+    )
     admin = client_for(resident)
-    assert admin.post(reverse("community:group_invite", args=[group.pk]), {"email": "geen-mail"}).status_code == 400
-    assert admin.post(reverse("community:group_invite", args=[group.pk]), {"email": "onbekend@example.org"}).status_code == 400
-    assert admin.post(reverse("community:group_invite", args=[group.pk]), {"email": outsider.email}).status_code == 302
+    assert (
+        admin.post(reverse("community:group_invite", args=[group.pk]), {"email": "geen-mail"}).status_code
+        == 400
+    )
+    assert (
+        admin.post(
+            reverse("community:group_invite", args=[group.pk]), {"email": "onbekend@example.org"}
+        ).status_code
+        == 400
+    )
+    assert (
+        admin.post(reverse("community:group_invite", args=[group.pk]), {"email": outsider.email}).status_code
+        == 302
+    )
     assert Membership.objects.filter(group=group, user=outsider).exists()
-    assert admin.post(reverse("community:group_member_remove", args=[group.pk, outsider.pk])).status_code == 302
+    assert (
+        admin.post(reverse("community:group_member_remove", args=[group.pk, outsider.pk])).status_code == 302
+    )
     assert not Membership.objects.filter(group=group, user=outsider).exists()
     assert admin.post(reverse("community:group_member_remove", args=[group.pk, 99999])).status_code == 404
     # The invitation link, and a new one.
@@ -133,7 +174,10 @@ def test_only_admins_manage_members(client_for, group, resident, ambassador, out
 def test_meetings_and_leaving(client_for, group, resident, ambassador):
     event = EventFactory(title="Terugkomdag")
     admin = client_for(resident)
-    assert admin.post(reverse("community:group_meeting_add", args=[group.pk]), {"event": "abc"}).status_code == 302
+    assert (
+        admin.post(reverse("community:group_meeting_add", args=[group.pk]), {"event": "abc"}).status_code
+        == 302
+    )
     assert not GroupMeeting.objects.exists()
     admin.post(reverse("community:group_meeting_add", args=[group.pk]), {"event": event.pk})
     assert "Terugkomdag" in client_for(ambassador).get(reverse("community:group", args=[group.pk])).text
@@ -149,9 +193,13 @@ def test_staff_create_groups(client_for, staff, resident):
     url = reverse("community:group_create")
     assert client_for(resident).get(url).status_code == 404
     assert client_for(staff).post(url, {"name": "", "kind": "working"}).status_code == 400
-    bad = client_for(staff).post(url, {"name": "Werkgroep", "kind": "working", "admin_email": "niemand@example.org"})
+    bad = client_for(staff).post(
+        url, {"name": "Werkgroep", "kind": "working", "admin_email": "niemand@example.org"}
+    )
     assert bad.status_code == 400
-    response = client_for(staff).post(url, {"name": "Transformatiewerkplaats", "kind": "working", "admin_email": resident.email})
+    response = client_for(staff).post(
+        url, {"name": "Transformatiewerkplaats", "kind": "working", "admin_email": resident.email}
+    )
     group = Group.objects.get()
     assert response.status_code == 302 and Membership.objects.get(group=group).user == resident
 

@@ -27,7 +27,11 @@ def committed(django_capture_on_commit_callbacks):
 
 def test_a_member_asks_and_others_answer(region, resident, outsider, committed):
     question = services.question_ask(
-        region=region, author=resident, title="Hoe start ik een moestuin?", text="Met de buren.", themes=["food"]
+        region=region,
+        author=resident,
+        title="Hoe start ik een moestuin?",
+        text="Met de buren.",
+        themes=["food"],
     )
     with committed():
         answer = services.answer_post(question=question, author=outsider, text="Vraag de gemeente om grond.")
@@ -88,7 +92,9 @@ def test_hidden_things_leave_the_list_and_filters_work(region, resident, outside
 def test_staff_turn_a_question_into_a_request(region, resident, staff, committed):
     question = make_question(resident)
     with pytest.raises(PermissionDenied):
-        services.question_to_request(question=question, actor=resident, municipality=municipality(), base_url="")
+        services.question_to_request(
+            question=question, actor=resident, municipality=municipality(), base_url=""
+        )
     with committed():
         services.question_to_request(
             question=question, actor=staff, municipality=municipality(), base_url="https://example.org"
@@ -100,7 +106,9 @@ def test_staff_turn_a_question_into_a_request(region, resident, staff, committed
 
 
 def _ambassador_with_themes(ambassador, region, themes):
-    ambassador_profile_save(user=ambassador, region=region, expertise="Wandelen", themes=themes, is_public=False)
+    ambassador_profile_save(
+        user=ambassador, region=region, expertise="Wandelen", themes=themes, is_public=False
+    )
 
 
 def test_weekly_mail_goes_once_per_week_to_ambassadors_of_the_theme(region, resident, ambassador, committed):

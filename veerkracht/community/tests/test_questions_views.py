@@ -21,7 +21,9 @@ def test_the_list_is_public_filters_and_survives_bad_input(client, resident, out
         assert client.get(reverse("community:questions"), params).status_code == 200
 
 
-def test_list_and_page_have_a_constant_number_of_queries(client, resident, outsider, django_assert_max_num_queries):
+def test_list_and_page_have_a_constant_number_of_queries(
+    client, resident, outsider, django_assert_max_num_queries
+):
     for i in range(3):
         make_answer(make_question(resident, title=f"Vraag {i}"), outsider)
     question = make_question(resident)
@@ -42,8 +44,12 @@ def test_asking_needs_an_account(client, client_for, resident):
     response = client_for(resident).post(url, {"title": "", "text": ""})
     assert response.status_code == 400 and "Schrijf je vraag in één zin." in response.text
     assert not Question.objects.exists()
-    data = {"title": "Hoe vind ik vrijwilligers?", "text": "Voor ons buurthuis.", "themes": ["loneliness"],
-            "municipality": municipality().pk}
+    data = {
+        "title": "Hoe vind ik vrijwilligers?",
+        "text": "Voor ons buurthuis.",
+        "themes": ["loneliness"],
+        "municipality": municipality().pk,
+    }
     response = client_for(resident).post(url, data)
     question = Question.objects.get()
     assert response.status_code == 302 and response.url == reverse("community:question", args=[question.pk])
@@ -65,7 +71,10 @@ def test_answering_and_marking_helpful(client, client_for, resident, outsider):
     client_for(resident).post(helpful, {"undo": "1"})
     question.refresh_from_db()
     assert question.helpful_answer is None
-    assert client_for(resident).post(reverse("community:answer_helpful", args=[question.pk, 999])).status_code == 404
+    assert (
+        client_for(resident).post(reverse("community:answer_helpful", args=[question.pk, 999])).status_code
+        == 404
+    )
 
 
 def test_hidden_question_is_404_except_for_asker_and_staff(client, client_for, resident, outsider, staff):
@@ -83,8 +92,16 @@ def test_hidden_question_is_404_except_for_asker_and_staff(client, client_for, r
 def test_reporting_and_hiding(client, client_for, resident, outsider, staff):
     question = make_question(resident)
     answer = make_answer(question, outsider)
-    assert client.post(reverse("community:answer_report", args=[question.pk, answer.pk]), {"reason": "Onaardig"}).status_code == 302
-    assert client.post(reverse("community:question_report", args=[question.pk]), {"reason": ""}).status_code == 302
+    assert (
+        client.post(
+            reverse("community:answer_report", args=[question.pk, answer.pk]), {"reason": "Onaardig"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("community:question_report", args=[question.pk]), {"reason": ""}).status_code
+        == 302
+    )
     assert ContentReport.objects.count() == 1
     hide = reverse("community:answer_hide", args=[question.pk, answer.pk])
     assert client_for(resident).post(hide, {"reason": "Weg"}).status_code == 404

@@ -4,10 +4,11 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 from __future__ import annotations
 
 # --- questions ---
-from . import questions  # noqa: E402
-
 # --- groups ---
-from . import groups  # noqa: E402, I001
+from . import (
+    groups,
+    questions,
+)
 
 app_name = "community"
 urlpatterns: list = [

@@ -18,7 +18,11 @@ urlpatterns = [
     path("groepen/<int:pk>/leden/nieuwe-link/", views.invite_renew, name="group_invite_renew"),
     path("groepen/<int:pk>/leden/<int:user_pk>/weg/", views.member_remove, name="group_member_remove"),
     path("groepen/<int:pk>/bijeenkomsten/", views.meeting_add, name="group_meeting_add"),
-    path("groepen/<int:pk>/bijeenkomsten/<int:event_pk>/weg/", views.meeting_remove, name="group_meeting_remove"),
+    path(
+        "groepen/<int:pk>/bijeenkomsten/<int:event_pk>/weg/",
+        views.meeting_remove,
+        name="group_meeting_remove",
+    ),
     path("groepen/<int:pk>/verlaten/", views.leave, name="group_leave"),
     path("groepen/<int:pk>/uitnodiging/<str:token>/", views.join, name="group_join"),
 ]

@@ -92,7 +92,10 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.group_file_upload(
-                group=group, uploader=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["upload"]
+                group=group,
+                uploader=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["upload"],
             )
         except ValidationError as error:
             form.add_error("upload", error)
@@ -110,7 +113,9 @@ def file_download(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
         handle = shared.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=shared.filename, content_type=shared.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=shared.filename, content_type=shared.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "sandbox"
