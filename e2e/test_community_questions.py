@@ -23,7 +23,9 @@ def _log_in(browser_page, user) -> None:
     )
 
 
-def test_asking_answering_reporting_and_handing_over(browser_page, other_browser_page, resident, outsider, staff):
+def test_asking_answering_reporting_and_handing_over(
+    browser_page, other_browser_page, resident, outsider, staff
+):
     page, other = browser_page.page, other_browser_page.page
 
     # 1. The asker: an empty form gets a clear message, then the question goes online.
@@ -51,7 +53,9 @@ def test_asking_answering_reporting_and_handing_over(browser_page, other_browser
     other_browser_page.after(lambda: other.get_by_role("link", name=question.title).click())
     other_browser_page.after(lambda: other.get_by_role("button", name="Antwoord plaatsen").click())
     expect(other.locator(".vk-error-summary")).to_contain_text("Schrijf je antwoord.")
-    other.get_by_label("Je antwoord").fill("Hang een briefje op bij de bakker en begin met één vaste ochtend.")
+    other.get_by_label("Je antwoord").fill(
+        "Hang een briefje op bij de bakker en begin met één vaste ochtend."
+    )
     other_browser_page.after(lambda: other.get_by_role("button", name="Antwoord plaatsen").click())
     expect(other.get_by_text("Dank je wel! Je antwoord staat bij de vraag.")).to_be_visible()
     other.get_by_text("Melden").first.click()

@@ -168,3 +168,17 @@ def test_personal_data_export_and_erase(region, resident, outsider):
     answered.refresh_from_db()
     assert answered.author is None
     assert Answer.objects.get(pk=mine.pk).author is None
+
+
+def test_the_weekly_job_is_scheduled_and_twice_is_harmless(region, resident, ambassador, committed):
+    from django.core.management import call_command
+
+    from veerkracht.core.schedule import get
+
+    assert get("community.questions_weekly").cron["day_of_week"] == "1"
+    _ambassador_with_themes(ambassador, region, ["loneliness"])
+    make_question(resident)
+    with committed():
+        call_command("jobs", "run", "community.questions_weekly")
+        call_command("jobs", "run", "community.questions_weekly")
+    assert len([m for m in mail.outbox if m.to == [ambassador.email]]) == 1

@@ -253,10 +253,10 @@ def group_create(request: HttpRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            group = services.group_create_by_staff(region=region, actor=request.user, **form.cleaned_data)
+            services.group_create_by_staff(region=region, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error("admin_email", error)
         else:
-            messages.success(request, _("De groep is gemaakt."))
-            return redirect("community:group_members", pk=group.pk)
+            messages.success(request, _("De groep is gemaakt. De beheerder kan nu mensen uitnodigen."))
+            return redirect("community:my_groups")
     return render(request, "community/groups/create.html", {"form": form}, status=400 if form.errors else 200)
