@@ -182,3 +182,31 @@ def test_the_weekly_job_is_scheduled_and_twice_is_harmless(region, resident, amb
         call_command("jobs", "run", "community.questions_weekly")
         call_command("jobs", "run", "community.questions_weekly")
     assert len([m for m in mail.outbox if m.to == [ambassador.email]]) == 1
+
+
+def test_search_finds_visible_questions_only(region, resident, staff):
+    from veerkracht.core.search import sources
+
+    source = next(s for s in sources() if s.key == "question")
+    question = make_question(resident)
+    document = source.document(question)
+    assert document.title == question.title and document.municipality_code == "GM0935"
+    assert list(source.objects(region)) == [question]
+    content_hide(obj=question, actor=staff, reason="Reclame")
+    question.refresh_from_db()
+    assert source.document(question) is None and list(source.objects(region)) == []
+    assert not any(s.model.startswith("community.Group") for s in sources())
+
+
+def test_indicators_count_questions_asked_answered_and_answer_time(region, resident, outsider):
+    from veerkracht.core.indicators import Window
+    from veerkracht.core.indicators import get_indicator as get
+
+    question = make_question(resident)
+    make_question(resident, municipality=None)
+    make_answer(question, outsider)
+    now = timezone.now()
+    window = Window(region=region, start=now - timedelta(days=1), end=now + timedelta(hours=1), as_of=now)
+    assert sorted(code or "" for code, _ in get("community_questions_asked").rows(window)) == ["", "GM0935"]
+    assert [code for code, _ in get("community_questions_answered").rows(window)] == ["GM0935"]
+    assert get("community_answer_time").unit == "hours"
