@@ -76,6 +76,8 @@ def test_a_closed_group_from_start_to_leaving(
     other.get_by_label("Nieuw bericht").fill("Fijn om hier samen te werken!")
     other_browser_page.after(lambda: other.get_by_role("button", name="Bericht plaatsen").click())
     expect(other.get_by_text("Fijn om hier samen te werken!")).to_be_visible()
+    other.get_by_label("Nieuw bericht").fill("Volgende keer neem ik koffie mee.")
+    other_browser_page.after(lambda: other.get_by_role("button", name="Bericht plaatsen").click())
     pdf = tmp_path / "verslag.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%verslag\n")
     other.get_by_label("Titel van het bestand").fill("Verslag werkplaats")
@@ -84,13 +86,23 @@ def test_a_closed_group_from_start_to_leaving(
     with other.expect_download() as download:
         other.get_by_role("link", name="Verslag werkplaats").click()
     assert download.value.suggested_filename == "verslag.pdf"
-    other_browser_page.after(lambda: other.get_by_role("button", name="Bericht weghalen").click())
-    assert not GroupPost.objects.exists()
+    card = other.locator("li.vk-card", has_text="Fijn om hier samen te werken!")
+    other_browser_page.after(lambda: card.get_by_role("button", name="Bericht weghalen").click())
+    assert GroupPost.objects.count() == 1
     other_browser_page.after(lambda: other.get_by_role("button", name="Verslag werkplaats weghalen").click())
     assert not GroupFile.objects.exists()
 
-    # 4. The admin removes the member added by e-mail, takes off the meeting and makes a new link.
+    # 4. The admin reports a post, removes the member added by e-mail, makes the ambassador admin and
+    # back, takes off the meeting and makes a new link.
+    browser_page.visit(f"/groepen/{group.pk}/")
+    page.get_by_text("Melden").click()
+    page.get_by_label("Wat is er mis?").fill("Dit is een test van de meldknop.")
+    browser_page.after(lambda: page.get_by_role("button", name="Melding versturen").click())
+    expect(page.get_by_text("Een medewerker kijkt ernaar.")).to_be_visible()
     browser_page.visit(f"/groepen/{group.pk}/leden/")
+    who = ambassador.display_name
+    browser_page.after(lambda: page.get_by_role("button", name=f"{who} beheerder maken").click())
+    browser_page.after(lambda: page.get_by_role("button", name=f"{who} is geen beheerder meer").click())
     name = outsider.display_name
     browser_page.after(lambda: page.get_by_role("button", name=f"{name} uit de groep halen").click())
     browser_page.after(

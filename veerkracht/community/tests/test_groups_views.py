@@ -31,6 +31,8 @@ def _every_url(group, post, shared, event_pk):
         ("get", reverse("community:group", args=[pk])),
         ("post", reverse("community:group_post_create", args=[pk])),
         ("post", reverse("community:group_post_delete", args=[pk, post.pk])),
+        ("post", reverse("community:group_post_report", args=[pk, post.pk])),
+        ("post", reverse("community:group_member_admin", args=[pk, post.author_id])),
         ("post", reverse("community:group_file_upload", args=[pk])),
         ("get", reverse("community:group_file", args=[pk, shared.pk])),
         ("post", reverse("community:group_file_delete", args=[pk, shared.pk])),
@@ -207,3 +209,24 @@ def test_staff_create_groups(client_for, staff, resident):
 def test_nav_shows_my_groups_only_to_members(client_for, group, ambassador, outsider):
     assert "Mijn groepen" in client_for(ambassador).get(reverse("community:questions")).text
     assert "Mijn groepen" not in client_for(outsider).get(reverse("community:questions")).text
+
+
+def test_members_report_posts_and_admins_share_the_admin_role(client_for, group, resident, ambassador):
+    from veerkracht.community.models import ContentReport
+
+    post = services.group_post_create(group=group, author=resident, text="Kijk eens")
+    url = reverse("community:group_post_report", args=[group.pk, post.pk])
+    assert client_for(ambassador).post(url, {"reason": ""}).status_code == 302
+    assert client_for(ambassador).post(url, {"reason": "Klopt niet"}).status_code == 302
+    assert ContentReport.objects.get().reporter == ambassador
+    make_admin = reverse("community:group_member_admin", args=[group.pk, ambassador.pk])
+    assert client_for(ambassador).post(make_admin, {"admin": "1"}).status_code == 404
+    assert client_for(resident).post(make_admin, {"admin": "1"}).status_code == 302
+    assert Membership.objects.get(user=ambassador).is_admin
+    # The last admin cannot step down.
+    client_for(resident).post(make_admin)
+    own = reverse("community:group_member_admin", args=[group.pk, resident.pk])
+    client_for(ambassador).post(reverse("community:group_member_admin", args=[group.pk, ambassador.pk]))
+    assert Membership.objects.filter(group=group, is_admin=True).count() == 1
+    assert client_for(resident).post(own).status_code == 302
+    assert Membership.objects.get(user=resident).is_admin

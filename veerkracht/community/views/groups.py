@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veerkracht.core.ratelimit import too_many
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.groups import FileForm, GroupForm, InviteForm, MeetingForm, PostForm
@@ -26,7 +27,7 @@ from ..selectors.groups import (
     posts_page,
 )
 from ..services import groups as services
-from ..services.moderation import is_moderator
+from ..services.moderation import content_report, is_moderator
 from ..tokens import group_invite_token, group_invite_token_matches
 
 
@@ -40,7 +41,7 @@ def _page(request: HttpRequest, group, membership, *, status: int = 200, **forms
     context = {
         "group": group,
         "membership": membership,
-        "page": posts_page(group, request.GET.get("page")),
+        "page": posts_page(group, request.GET.get("page"), moderator=is_moderator(request.user)),
         "files": files_of(group),
         "meetings": meetings_of(group),
         "post_form": forms.get("post_form") or PostForm(),
@@ -260,3 +261,39 @@ def group_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("De groep is gemaakt. De beheerder kan nu mensen uitnodigen."))
             return redirect("community:my_groups")
     return render(request, "community/groups/create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def post_report(request: HttpRequest, pk: int, post_pk: int) -> HttpResponse:
+    """A member reports a post to the moderators (who hide it through the moderation queue)."""
+    group, _membership = get_group_for_user(request.user, pk)
+    post = get_post_for_user(request.user, group, post_pk)
+    reason = (request.POST.get("reason") or "").strip()
+    if not reason:
+        messages.error(request, _("Schrijf kort op wat er mis is."))
+    elif too_many("community.report", str(request.user.pk), limit=10, seconds=3600):
+        messages.error(request, _("Je hebt net veel meldingen gedaan. Probeer het later opnieuw."))
+    else:
+        content_report(obj=post, reason=reason, reporter=request.user)
+        messages.success(request, _("Dank je wel. Een medewerker kijkt ernaar."))
+    return redirect("community:group", pk=group.pk)
+
+
+@login_required
+@require_POST
+def member_admin(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    """A group admin makes a member admin too, or takes that away."""
+    group, _membership = get_group_for_user(request.user, pk, write=True)
+    member = next((m for m in members_of(group) if m.user_id == user_pk), None)
+    if member is None:
+        raise Http404
+    try:
+        services.group_set_admin(
+            group=group, user=member.user, is_admin=request.POST.get("admin") == "1", actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Opgeslagen."))
+    return redirect("community:group_members", pk=group.pk)
