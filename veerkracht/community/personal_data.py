@@ -167,6 +167,13 @@ def _groups_erase(user) -> None:
     GroupFile.objects.filter(uploaded_by=user).delete()
     GroupPost.objects.filter(author=user).delete()
     GroupPost.objects.filter(hidden_by=user).update(hidden_by=None)
+    # A group whose only admin goes keeps someone to manage it: its longest-standing member.
+    for membership in Membership.objects.filter(user=user, is_admin=True):
+        others = Membership.objects.filter(group_id=membership.group_id).exclude(user=user)
+        if not others.filter(is_admin=True).exists():
+            heir = others.order_by("joined_at", "pk").first()
+            if heir is not None:
+                Membership.objects.filter(pk=heir.pk).update(is_admin=True)
     Membership.objects.filter(user=user).delete()
     transaction.on_commit(lambda: [group_file_storage.delete(name) for name in names if name])
 

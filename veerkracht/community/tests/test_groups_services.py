@@ -152,3 +152,12 @@ def test_personal_data_of_groups(resident, outsider):
     assert not GroupPost.objects.exists() and not GroupFile.objects.exists()
     assert list(Membership.objects.filter(group=group).values_list("user", flat=True)) == [resident.pk]
     assert limburg()
+
+
+def test_when_the_only_admin_goes_the_longest_member_takes_over(resident, outsider, ambassador):
+    group = make_group(resident, members=[outsider, ambassador])
+    part = next(p for p in registered() if p.app == "community")
+    part.erase(resident)
+    assert list(Membership.objects.filter(group=group, is_admin=True).values_list("user", flat=True)) == [
+        outsider.pk
+    ]
