@@ -230,3 +230,24 @@ def test_members_report_posts_and_admins_share_the_admin_role(client_for, group,
     assert Membership.objects.filter(group=group, is_admin=True).count() == 1
     assert client_for(resident).post(own).status_code == 302
     assert Membership.objects.get(user=resident).is_admin
+
+
+def test_my_groups_has_constant_queries(client_for, resident, django_assert_max_num_queries):
+    make_group(resident)
+    client = client_for(resident)
+    with django_assert_max_num_queries(12) as before:
+        assert client.get(reverse("community:my_groups")).status_code == 200
+    for i in range(5):
+        make_group(resident, name=f"Groep {i}")
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get(reverse("community:my_groups"))
+
+
+def test_hidden_posts_vanish_for_members(client_for, group, resident, ambassador, staff):
+    from veerkracht.community.services.moderation import content_hide
+
+    post = services.group_post_create(group=group, author=ambassador, text="Koop mijn spullen")
+    content_hide(obj=post, actor=staff, reason="Reclame")
+    assert (
+        "Koop mijn spullen" not in client_for(resident).get(reverse("community:group", args=[group.pk])).text
+    )
