@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404
 from ..models import Group, GroupFile, GroupPost, Membership
 from ..services.moderation import is_moderator
 
+MAX_ID = 2**63  # a larger id in a URL cannot exist (and the database would not take it)
+
 
 def get_group_for_user(user, pk: int, *, write: bool = False) -> tuple[Group, Membership]:
     """The group and the visitor's membership (404 for non-members). `write`: group admins only."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not 0 < pk < MAX_ID:
         raise Http404
     membership = get_object_or_404(Membership.objects.select_related("group"), group_id=pk, user=user)
     if write and not membership.is_admin:

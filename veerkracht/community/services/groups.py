@@ -303,9 +303,11 @@ def group_meeting_add(*, group: Group, event_id: int, actor) -> GroupMeeting:
 
 
 @transaction.atomic
-def group_meeting_remove(*, group: Group, event_id: int, actor) -> None:
+def group_meeting_remove(*, group: Group, event_id: int, actor) -> bool:
+    """Unlink an agenda event; False when it was not linked."""
     _check_manager(group, actor)
-    GroupMeeting.objects.filter(group=group, event_id=event_id).delete()
+    deleted, _rows = GroupMeeting.objects.filter(group=group, event_id=event_id).delete()
+    return bool(deleted)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.urls import reverse
 from veerkracht.community.models import Answer, ContentReport, Question
 from veerkracht.community.services.moderation import content_hide
 
-from .factories import make_answer, make_question, municipality
+from .factories import make_answer, make_group, make_question, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,16 @@ def test_staff_hand_a_question_to_the_action_centre(client_for, resident, staff)
     assert client_for(staff).post(url, {"municipality": municipality().pk}).status_code == 302
     page = client_for(resident).get(reverse("community:question", args=[question.pk]))
     assert "Het actiecentrum helpt hierbij." in page.text
+
+
+def test_huge_ids_are_404(client, client_for, resident):
+    huge = 10**30
+    assert client.get(reverse("community:question", args=[huge])).status_code == 404
+    assert client_for(resident).get(reverse("community:group", args=[huge])).status_code == 404
+    assert client_for(resident).get(reverse("community:group_join", args=[huge, "x"])).status_code == 404
+    group = make_group(resident)
+    for name in ("group_file", "group_member_remove", "group_meeting_remove", "group_post_delete"):
+        response = client_for(resident).post(reverse(f"community:{name}", args=[group.pk, huge]))
+        assert response.status_code in (404, 405), name
+    answer_url = reverse("community:answer_helpful", args=[make_question(resident).pk, huge])
+    assert client_for(resident).post(answer_url).status_code == 404

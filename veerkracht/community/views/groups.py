@@ -215,7 +215,8 @@ def meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_remove(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     group, _membership = get_group_for_user(request.user, pk, write=True)
-    services.group_meeting_remove(group=group, event_id=event_pk, actor=request.user)
+    if not services.group_meeting_remove(group=group, event_id=event_pk, actor=request.user):
+        raise Http404
     messages.success(request, _("De bijeenkomst staat niet meer bij de groep."))
     return redirect("community:group_members", pk=group.pk)
 
