@@ -186,3 +186,9 @@ def _send_weekly(ambassador, questions: list[Question], week: str) -> bool:
     except IntegrityError:  # already sent this week
         return False
     return True
+
+
+def question_mailings_forget(*, before: datetime) -> int:
+    """Forget which ambassadors got which week's mail once that week is long over (retention)."""
+    deleted, _rows = QuestionMailing.objects.filter(sent_at__lt=before).delete()
+    return deleted

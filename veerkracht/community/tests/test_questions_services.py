@@ -210,3 +210,11 @@ def test_indicators_count_questions_asked_answered_and_answer_time(region, resid
     assert sorted(code or "" for code, _ in get("community_questions_asked").rows(window)) == ["", "GM0935"]
     assert [code for code, _ in get("community_questions_answered").rows(window)] == ["GM0935"]
     assert get("community_answer_time").unit == "hours"
+
+
+def test_old_weekly_mail_rows_are_forgotten(region, ambassador):
+    QuestionMailing.objects.create(user=ambassador, week="2020-W01")
+    QuestionMailing.objects.update(sent_at=timezone.now() - timedelta(days=60))
+    QuestionMailing.objects.create(user=ambassador, week="2026-W01")
+    assert services.question_mailings_forget(before=timezone.now() - timedelta(days=56)) == 1
+    assert QuestionMailing.objects.count() == 1
