@@ -62,7 +62,11 @@ def test_asking_answering_reporting_and_handing_over(
     other.get_by_label("Wat is er mis?").first.fill("Dit is een test van de meldknop.")
     other_browser_page.after(lambda: other.get_by_role("button", name="Melding versturen").first.click())
     expect(other.get_by_text("Een medewerker kijkt ernaar.")).to_be_visible()
-    assert ContentReport.objects.count() == 1
+    answer_card = other.locator("li.vk-card").first
+    answer_card.get_by_text("Melden").click()
+    answer_card.get_by_label("Wat is er mis?").fill("Ook het antwoord, om de knop te testen.")
+    other_browser_page.after(lambda: answer_card.get_by_role("button", name="Melding versturen").click())
+    assert ContentReport.objects.count() == 2
 
     # 3. The asker marks the answer that helped.
     browser_page.visit(f"/vragen/{question.pk}/")
@@ -86,3 +90,13 @@ def test_asking_answering_reporting_and_handing_over(
     assert question.actioncentre_request_id
     browser_page.visit(f"/vragen/{question.pk}/")
     expect(page.get_by_text("Koop mijn wandelschoenen!")).to_have_count(0)
+
+    # 5. Staff hide the question itself: the asker still sees it, with the reason; the list does not.
+    article = other.locator("article")
+    article.get_by_text("Verbergen (medewerker)").click()
+    article.get_by_label("Waarom verberg je dit?").fill("Dubbele vraag")
+    other_browser_page.after(lambda: article.get_by_role("button", name="Verbergen").click())
+    browser_page.visit(f"/vragen/{question.pk}/")
+    expect(page.get_by_text("Dubbele vraag")).to_be_visible()
+    browser_page.visit("/vragen/")
+    expect(page.get_by_role("link", name=question.title)).to_have_count(0)
