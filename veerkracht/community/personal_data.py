@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from veerkracht.core.personal_data import KEPT, Line, PersonalData, register
+from veerkracht.core.personal_data import DELETED, KEPT, Line, PersonalData, register
 
 from .models import ContentReport
 
@@ -64,6 +65,144 @@ MODERATION = Part(
 )
 
 PARTS: list[Part] = [MODERATION]
+
+
+# --- questions ---
+
+
+def _questions_export(user) -> dict:
+    from .selectors.questions import answers_of, questions_of
+
+    return {
+        "community_questions": [
+            {
+                "created_at": q.created_at.isoformat(),
+                "title": q.title,
+                "text": q.text,
+                "hidden": q.is_hidden,
+            }
+            for q in questions_of(user)
+        ],
+        "community_answers": [
+            {"created_at": a.created_at.isoformat(), "question": a.question.title, "text": a.text}
+            for a in answers_of(user)
+        ],
+    }
+
+
+def _questions_erase(user) -> None:
+    from django.db.models import Exists, OuterRef
+
+    from .models import Answer, Question, QuestionMailing
+
+    others = Answer.objects.filter(question=OuterRef("pk")).exclude(author=user)
+    # Questions nobody else answered go; answered ones stay (the answers are for others too).
+    Question.objects.filter(author=user).filter(~Exists(others)).delete()
+    Question.objects.filter(author=user).update(author=None)
+    # Answers others saw stay as "verwijderde deelnemer".
+    Answer.objects.filter(author=user).update(author=None)
+    Question.objects.filter(hidden_by=user).update(hidden_by=None)
+    Answer.objects.filter(hidden_by=user).update(hidden_by=None)
+    QuestionMailing.objects.filter(user=user).delete()
+
+
+def _questions_summary(user) -> list[Line]:
+    from .selectors.questions import answers_of, questions_of
+
+    lines = []
+    asked = questions_of(user).count()
+    if asked:
+        lines.append(Line(DELETED, _("Je vragen aan de beweging waar niemand anders op antwoordde.")))
+        lines.append(
+            Line(KEPT, _("Vragen met antwoorden van anderen blijven, als van 'verwijderde deelnemer'."))
+        )
+    if answers_of(user).exists():
+        lines.append(Line(KEPT, _("Je antwoorden blijven staan, als van 'verwijderde deelnemer'.")))
+    return lines
+
+
+QUESTIONS = Part(
+    models=("community.Question", "community.Answer", "community.QuestionMailing"),
+    export=_questions_export,
+    erase=_questions_erase,
+    summary=_questions_summary,
+)
+PARTS.append(QUESTIONS)
+
+
+# --- groups ---
+
+
+def _groups_export(user) -> dict:
+    from .selectors.groups import files_by, memberships_of, posts_by
+
+    return {
+        "community_group_memberships": [
+            {"group": m.group.name, "joined_at": m.joined_at.isoformat(), "admin": m.is_admin}
+            for m in memberships_of(user)
+        ],
+        "community_group_posts": [
+            {"group": p.group.name, "created_at": p.created_at.isoformat(), "text": p.text}
+            for p in posts_by(user)
+        ],
+        "community_group_files": [
+            {
+                "group": f.group.name,
+                "created_at": f.created_at.isoformat(),
+                "title": f.title,
+                "file": f.filename,
+            }
+            for f in files_by(user)
+        ],
+    }
+
+
+def _groups_erase(user) -> None:
+    from django.db import transaction
+
+    from .models import GroupFile, GroupPost, Membership
+    from .storage import group_file_storage
+
+    names = list(GroupFile.objects.filter(uploaded_by=user).values_list("file", flat=True))
+    GroupFile.objects.filter(uploaded_by=user).delete()
+    GroupPost.objects.filter(author=user).delete()
+    GroupPost.objects.filter(hidden_by=user).update(hidden_by=None)
+    # A group whose only admin goes keeps someone to manage it: its longest-standing member.
+    for membership in Membership.objects.filter(user=user, is_admin=True):
+        others = Membership.objects.filter(group_id=membership.group_id).exclude(user=user)
+        if not others.filter(is_admin=True).exists():
+            heir = others.order_by("joined_at", "pk").first()
+            if heir is not None:
+                Membership.objects.filter(pk=heir.pk).update(is_admin=True)
+    Membership.objects.filter(user=user).delete()
+    transaction.on_commit(lambda: [group_file_storage.delete(name) for name in names if name])
+
+
+def _groups_summary(user) -> list[Line]:
+    from .selectors.groups import files_by, memberships_of, posts_by
+
+    if not (memberships_of(user).exists() or posts_by(user).exists() or files_by(user).exists()):
+        return []
+    return [Line(DELETED, _("Je lidmaatschap van groepen, en je berichten en bestanden in die groepen."))]
+
+
+GROUPS = Part(
+    models=(
+        "community.Group",
+        "community.Membership",
+        "community.GroupPost",
+        "community.GroupFile",
+        "community.GroupMeeting",
+    ),
+    export=_groups_export,
+    erase=_groups_erase,
+    summary=_groups_summary,
+    not_personal={
+        "community.Group": "a group's name and description, written by staff: no person in it",
+        "community.GroupMeeting": "which agenda event belongs to a group",
+    },
+)
+PARTS.append(GROUPS)
 
 
 def _export(user) -> dict:

@@ -34,6 +34,7 @@ UNITS = {
     "count": _("aantal"),
     "people": _("aantal mensen"),
     "days": _("dagen"),
+    "hours": _("uren"),
     "score": _("cijfer van 0 tot 10"),
     "rating": _("cijfer van 1 tot 5"),
     "difference": _("verschil in cijferpunten"),

@@ -6,6 +6,7 @@ Every list is one query plus a count (pagination), whatever the amount of data.
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
@@ -205,3 +206,19 @@ def connections_made_between(region: Region, start: datetime, end: datetime) -> 
             Coalesce("need__initiative__municipality__code", "request__municipality__code"), flat=True
         )
     )
+
+
+def ambassadors_for_mail() -> list[SimpleNamespace]:
+    """Every active ambassador who chose themes, for the community's weekly mail of open questions:
+    user_id, email, region_id and themes (a THEMES bit set), public profile or not."""
+    has_role = RoleAssignment.objects.filter(user=OuterRef("user_id"), role=Role.AMBASSADOR)
+    rows = (
+        AmbassadorProfile.objects.filter(user__is_active=True, themes__gt=0)
+        .filter(Exists(has_role))
+        .order_by("pk")
+        .values_list("user_id", "user__email", "region_id", "themes")
+    )
+    return [
+        SimpleNamespace(user_id=user_id, email=email, region_id=region_id, themes=themes)
+        for user_id, email, region_id, themes in rows
+    ]

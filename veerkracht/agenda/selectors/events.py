@@ -62,3 +62,26 @@ def events_page(region: Region, filters: Filters | None, number, *, per_page: in
 
 def questions_of(event: Event) -> list[Question]:
     return list(event.questions.all())
+
+
+def upcoming_events_by_ids(ids) -> list[Event]:
+    """Events among `ids` that are published and have not ended, soonest first (for other apps that
+    keep event ids, like a community group's meetings)."""
+    ids = [i for i in ids if i]
+    if not ids:
+        return []
+    return list(
+        Event.objects.filter(pk__in=ids, status=EventStatus.PUBLISHED, ends_at__gt=timezone.now())
+        .select_related("municipality")
+        .defer("description", "programme", "speakers", "accessibility_notes", "cancelled_reason")
+        .order_by("starts_at", "pk")
+    )
+
+
+def upcoming_events_to_link(region: Region, *, limit: int = 100) -> list[Event]:
+    """Published events of the region that have not ended (public and closed), soonest first."""
+    return list(
+        Event.objects.filter(region=region, status=EventStatus.PUBLISHED, ends_at__gt=timezone.now())
+        .only("pk", "title", "starts_at")
+        .order_by("starts_at", "pk")[:limit]
+    )

@@ -4,6 +4,24 @@ questions to the movement, closed groups, the newsletter and one search over the
 One module per feature, as in every layer of this app.
 """
 
+# --- groups ---
+from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership
 from .moderation import ContentReport, Moderated, ReportStatus
 
-__all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- questions ---
+from .questions import Answer, Question, QuestionMailing
+
+__all__ = [
+    "Answer",
+    "ContentReport",
+    "Group",
+    "GroupFile",
+    "GroupKind",
+    "GroupMeeting",
+    "GroupPost",
+    "Membership",
+    "Moderated",
+    "Question",
+    "QuestionMailing",
+    "ReportStatus",
+]

@@ -3,5 +3,17 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+# --- questions ---
+# --- groups ---
+from . import (
+    groups,
+    questions,
+)
+
 app_name = "community"
-urlpatterns: list = []
+urlpatterns: list = [
+    # --- questions ---
+    *questions.urlpatterns,
+    # --- groups ---
+    *groups.urlpatterns,
+]
