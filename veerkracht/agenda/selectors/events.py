@@ -62,3 +62,19 @@ def events_page(region: Region, filters: Filters | None, number, *, per_page: in
 
 def questions_of(event: Event) -> list[Question]:
     return list(event.questions.all())
+
+
+def events_starting_between(region: Region, start, end, *, limit: int = 30) -> list[Event]:
+    """Public, published events of the region that start in [start, end), soonest first (the
+    community newsletter's "coming up" section)."""
+    return list(
+        Event.objects.filter(
+            region=region,
+            status=EventStatus.PUBLISHED,
+            visibility=Visibility.PUBLIC,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .select_related("municipality", "subregion")
+        .order_by("starts_at", "pk")[:limit]
+    )

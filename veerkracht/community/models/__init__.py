@@ -6,4 +6,18 @@ One module per feature, as in every layer of this app.
 
 from .moderation import ContentReport, Moderated, ReportStatus
 
-__all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- newsletter ---
+from .newsletter import Delivery, DeliveryStatus, Issue, IssueItem, IssueStatus, Subscriber
+
+__all__ = [  # noqa: RUF022 (each feature's names in its own block)
+    "ContentReport",
+    "Moderated",
+    "ReportStatus",
+    # --- newsletter ---
+    "Delivery",
+    "DeliveryStatus",
+    "Issue",
+    "IssueItem",
+    "IssueStatus",
+    "Subscriber",
+]

@@ -3,5 +3,11 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+# --- newsletter ---
+from . import newsletter
+
 app_name = "community"
 urlpatterns: list = []
+
+# --- newsletter ---
+urlpatterns += newsletter.urlpatterns
