@@ -123,3 +123,12 @@ def subregions_of(region) -> QuerySet[Subregion]:
 def subregion_choices() -> list[tuple[str, str]]:
     """(slug, name) of every subregion, for the monitor's breakdown."""
     return list(Subregion.objects.order_by("name").values_list("slug", "name").distinct())
+
+
+def items_with_area(issue: Issue) -> list[IssueItem]:
+    """The items, each with `area`: the name of its subregion (for the editor's list)."""
+    names = dict(subregions_of(issue.region).values_list("slug", "name"))
+    items = items_of(issue)
+    for item in items:
+        item.area = names.get(item.subregion, "")
+    return items

@@ -25,6 +25,7 @@ from ..permissions.newsletter import (
 )
 from ..presenters.newsletter import grouped, issue_title, render_mail
 from ..selectors import newsletter as selectors
+from ..services.moderation import is_moderator
 from ..services import newsletter as services
 from ..tokens import CONFIRM, MANAGE, UNSUBSCRIBE
 
@@ -131,7 +132,8 @@ def unsubscribed(request: HttpRequest) -> HttpResponse:
 def archive(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     page = selectors.sent_issues_page(region, request.GET.get("page"))
-    return render(request, "community/newsletter/archive.html", {"page": page, "issues": page.object_list})
+    context = {"page": page, "issues": page.object_list, "perms_editor": is_moderator(request.user)}
+    return render(request, "community/newsletter/archive.html", context)
 
 
 def issue_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -180,7 +182,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "issue": issue,
         "title": issue_title(issue),
         "form": form,
-        "items": selectors.items_of(issue),
+        "items": selectors.items_with_area(issue),
         "counts": selectors.delivery_counts(issue),
         "subscribers": selectors.subscriber_count(issue.region),
     }
