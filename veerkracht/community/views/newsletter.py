@@ -25,8 +25,8 @@ from ..permissions.newsletter import (
 )
 from ..presenters.newsletter import grouped, issue_title, render_mail
 from ..selectors import newsletter as selectors
-from ..services.moderation import is_moderator
 from ..services import newsletter as services
+from ..services.moderation import is_moderator
 from ..tokens import CONFIRM, MANAGE, UNSUBSCRIBE
 
 SUBSCRIBE_PER_IP = (10, 60 * 60)
