@@ -245,12 +245,27 @@ def issue_send_test(*, issue: Issue, actor) -> None:
     )
 
 
+def _proposed_urls(issue: Issue) -> set[str]:
+    load_sections()
+    since, until = window_of(issue.month, timezone.now())
+    return {item.url for section in SECTIONS for item in section.find(issue.region, since, until)}
+
+
+def issue_items_withdraw(*, url: str) -> int:
+    """Take something off every issue, sent ones in the archive too (call it when content is hidden)."""
+    return IssueItem.objects.filter(url=url).delete()[0]
+
+
 @transaction.atomic
 def issue_send(*, issue: Issue, actor) -> Issue:
-    """Send to every confirmed subscriber: one Delivery row each (in bulk), then the queue's batches."""
+    """Send to every confirmed subscriber: one Delivery row each (in bulk), then the queue's batches.
+
+    First the items are checked once more against the sections: what was hidden, ended or filled since
+    the draft was made (a hidden story, a session that began, an initiative that found its help) goes."""
     _check_editor(actor)
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     _check_draft(issue)
+    issue.items.exclude(url__in=_proposed_urls(issue)).delete()
     if not issue.items.exists():
         raise ValidationError(_("Deze nieuwsbrief is leeg. Laat minstens één bericht staan."))
     ids = Subscriber.objects.filter(

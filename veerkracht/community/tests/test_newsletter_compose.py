@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from veerkracht.agenda.tests.factories import EventFactory, municipality
+from veerkracht.community import digest
 from veerkracht.community.digest import DigestItem
 from veerkracht.community.models import Delivery, DeliveryStatus, Issue, IssueStatus
 from veerkracht.community.presenters.newsletter import Reader, items_for, render_mail
@@ -19,11 +20,12 @@ from veerkracht.community.services.newsletter import (
     deliveries_send_batch,
     issue_create,
     issue_item_move,
+    issue_items_withdraw,
     issue_send,
     issue_send_test,
     subscriber_unsubscribe,
 )
-from veerkracht.community.tests.factories import IssueFactory, IssueItemFactory, SubscriberFactory
+from veerkracht.community.tests.factories import IssueFactory, SubscriberFactory
 from veerkracht.core.models import OutgoingMail
 from veerkracht.core.vocabulary import THEMES
 
@@ -36,11 +38,27 @@ def _jobs_at_once(monkeypatch):
     monkeypatch.setattr("django.db.transaction.on_commit", lambda func, using=None, robust=False: func())
 
 
+PROPOSED: list[DigestItem] = []
+
+
+@pytest.fixture(autouse=True)
+def _test_section():
+    """A digest section of our own whose items each test sets (PROPOSED)."""
+    section = digest.register(
+        digest.Section("test", "Uit de test", lambda region, since, until: list(PROPOSED))
+    )
+    yield
+    digest.SECTIONS.remove(section)
+    PROPOSED.clear()
+
+
 def _draft(region, staff, *titles, subregions=("",)):
-    issue = IssueFactory(region=region, created_by=staff)
-    for title, subregion in zip(titles, list(subregions) * len(titles), strict=False):
-        IssueItemFactory(issue=issue, title=title, subregion=subregion)
-    return issue
+    PROPOSED[:] = [
+        DigestItem("test", title, f"/test/{n}/", subregion=subregion)
+        for n, (title, subregion) in enumerate(zip(titles, list(subregions) * len(titles), strict=False))
+    ]
+    month = date(2000 + Issue.objects.count(), 1, 1)
+    return issue_create(region=region, month=month, actor=staff)
 
 
 def test_a_draft_collects_sessions_coming_up(region, staff):
@@ -108,8 +126,10 @@ def test_the_mail_has_one_click_unsubscribe_and_no_tracking(region, staff):
 def test_sending_in_batches_is_idempotent(region, staff, settings):
     settings.SITE_URL = "https://veerkracht.example"
     noord, zuid = region.subregions.get(slug="noord-limburg"), region.subregions.get(slug="zuid-limburg")
-    issue = _draft(region, staff, "Voor iedereen", "Alleen Noord", subregions=("", "noord-limburg"))
-    issue.items.filter(title="Alleen Noord").update(subregion="noord-limburg")
+    issue = _draft(
+        region, staff, "Voor iedereen", "Alleen Noord", "Verborgen", subregions=("", "noord-limburg", "")
+    )
+    PROPOSED.pop()  # hidden since the draft was made: it goes before sending
     north = SubscriberFactory(email="noord@example.org", subregions=[noord])
     south = SubscriberFactory(email="zuid@example.org", subregions=[zuid])
     SubscriberFactory(email="nooit@example.org", confirmed_at=None)
@@ -199,6 +219,12 @@ def test_others_cannot_change_or_send(client_for, region, staff, ambassador):
     ):
         assert client.post(url).status_code == 404
     assert issue.items.count() == 1 and not mail.outbox
+
+
+def test_withdrawn_items_leave_every_issue(region, staff):
+    issue = _draft(region, staff, "Een", "Twee")
+    assert issue_items_withdraw(url="/test/0/") == 1
+    assert [i.title for i in issue.items.all()] == ["Twee"]
 
 
 def test_the_archive_lists_sent_issues_only(client, region, django_assert_num_queries):
