@@ -318,6 +318,9 @@ def deliveries_send_batch(*, issue_id: int, size: int = BATCH_SIZE) -> int:
     items = list(issue.items.all())
     batch = list(
         Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING)
+        # Two batches at once (the resume job and the chain) take different rows on PostgreSQL; the
+        # mail key covers SQLite, which runs one writer at a time anyway.
+        .select_for_update(skip_locked=True, of=("self",))
         .select_related("subscriber")
         .prefetch_related("subscriber__subregions")
         .order_by("pk")[:size]

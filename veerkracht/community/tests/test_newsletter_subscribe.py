@@ -158,3 +158,7 @@ def test_unconfirmed_subscriptions_are_removed_after_a_week(region):
     Subscriber.objects.filter(pk=confirmed.pk).update(created_at=timezone.now() - UNCONFIRMED_KEEP * 2)
     assert subscribers_remove_unconfirmed(now=timezone.now()) == 1
     assert set(Subscriber.objects.values_list("pk", flat=True)) == {fresh.pk, confirmed.pk}
+
+
+def test_the_account_page_links_to_the_newsletter(client_for, resident):
+    assert SUBSCRIBE in client_for(resident).get("/mijn-account/").content.decode()
