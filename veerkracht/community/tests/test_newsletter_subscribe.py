@@ -162,3 +162,12 @@ def test_unconfirmed_subscriptions_are_removed_after_a_week(region):
 
 def test_the_account_page_links_to_the_newsletter(client_for, resident):
     assert SUBSCRIBE in client_for(resident).get("/mijn-account/").content.decode()
+
+
+def test_the_private_pages_have_a_constant_number_of_queries(client, region, django_assert_max_num_queries):
+    subscriber = SubscriberFactory(subregions=list(region.subregions.all()))
+    for purpose, part in ((MANAGE, "instellingen"), (CONFIRM, "bevestigen"), (UNSUBSCRIBE, "afmelden")):
+        with django_assert_max_num_queries(6):
+            response = client.get(f"/nieuwsbrief/{part}/{subscriber_token(subscriber, purpose)}/")
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
