@@ -71,6 +71,20 @@ def test_a_draft_collects_sessions_coming_up(region, staff):
     assert items[0].section == "session" and items[0].subregion == venlo.subregion.slug
 
 
+def test_a_draft_collects_initiatives_that_need_help(region, staff):
+    from veerkracht.actioncentre.models import Review
+    from veerkracht.actioncentre.tests.factories import InitiativeFactory, NeedFactory
+
+    helped = InitiativeFactory(title="Moestuin zoekt handen", code="GM0983")
+    NeedFactory(initiative=helped, description="Mensen om te wieden")
+    NeedFactory(initiative=InitiativeFactory(title="Nog niet goedgekeurd", review=Review.PENDING))
+    NeedFactory(initiative=InitiativeFactory(title="Al geholpen"), is_open=False)
+    issue = issue_create(region=region, month=timezone.localdate(), actor=staff)
+    items = [i for i in issue.items.all() if i.section == "initiative"]
+    assert [(i.title, i.text) for i in items] == [("Moestuin zoekt handen", "Mensen om te wieden")]
+    assert items[0].subregion == "noord-limburg" and items[0].url == f"/initiatieven/{helped.slug}/"
+
+
 def test_only_editors_make_a_draft_and_one_per_month(region, staff, ambassador):
     with pytest.raises(PermissionDenied):
         issue_create(region=region, month=date(2026, 12, 1), actor=ambassador)
