@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -80,8 +80,13 @@ def subscriber_subscribe(*, region, email: str, subregions, themes: int) -> Subs
     if not known:
         subscriber.themes = themes
     subscriber.confirm_sent_at = timezone.now()
-    subscriber.full_clean()
-    subscriber.save()
+    subscriber.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            subscriber.save()
+    except IntegrityError:  # the same address sent twice at the same moment: the other one won
+        subscriber = Subscriber.objects.get(region=region, email=email)
+        known = subscriber.confirmed_at is not None
     if not known:
         subscriber.subregions.set(subregions)
     _confirm_mail(subscriber, known=known)
