@@ -23,4 +23,6 @@ class CommunityConfig(AppConfig):
         NavItem(_("Vragen"), "community:questions", order=52, prefix="/vragen/"),
         # --- groups ---
         NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
+        # --- newsletter ---
+        NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
     )

@@ -64,7 +64,59 @@ MODERATION = Part(
     summary=_reports_summary,
 )
 
-PARTS: list[Part] = [MODERATION]
+# --- newsletter ---
+
+
+def _newsletter_export(user) -> dict:
+    from veerkracht.accounts.selectors import identity_of
+
+    from .selectors.newsletter import subscriptions_of_emails
+
+    return {
+        "community_newsletter": [
+            {
+                "email": s.email,
+                "subregions": [r.name for r in s.subregions.all()],
+                "topics": s.theme_labels,
+                "subscribed_at": s.created_at.isoformat(),
+                "confirmed_at": s.confirmed_at.isoformat() if s.confirmed_at else None,
+            }
+            for s in subscriptions_of_emails(identity_of(user).emails)
+        ]
+    }
+
+
+def _newsletter_erase(user) -> None:
+    from veerkracht.accounts.selectors import identity_of
+
+    from .services.newsletter import subscribers_erase
+
+    subscribers_erase(emails=identity_of(user).emails)
+
+
+def _newsletter_summary(user) -> list[Line]:
+    from veerkracht.accounts.selectors import identity_of
+
+    from .selectors.newsletter import subscriptions_of_emails
+
+    if not subscriptions_of_emails(identity_of(user).emails).exists():
+        return []
+    return [Line(DELETED, _("Je aanmelding voor de nieuwsbrief: je e-mailadres en je keuzes."))]
+
+
+NEWSLETTER = Part(
+    models=("community.Subscriber",),
+    export=_newsletter_export,
+    erase=_newsletter_erase,
+    summary=_newsletter_summary,
+    not_personal={
+        "community.Issue": "a newsletter issue: the editor's account link is only who made the draft",
+        "community.IssueItem": "what an issue says (copied from public pages)",
+        "community.Delivery": "that an issue went to a subscription row; no address of its own",
+    },
+)
+
+PARTS: list[Part] = [MODERATION, NEWSLETTER]
 
 
 # --- questions ---

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, Exists, Min, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from veerkracht.accounts.models import Organisation
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
@@ -284,3 +284,15 @@ def initiatives_nearby(
     """Public initiatives about this part of health, the nearest first, then the newest."""
     qs = _filtered(region, {"dimension": dimension}).select_related("municipality")
     return list(qs.order_by(*_nearest_first(municipality), "-created_at", "-pk")[:limit])
+
+
+def initiatives_needing_help(region: Region, *, limit: int = 10) -> list[Initiative]:
+    """Public initiatives with an open need, newest need first (the community newsletter's section)."""
+    open_need = Need.objects.filter(initiative=OuterRef("pk"), is_open=True)
+    return list(
+        Initiative.objects.filter(region=region, review=Review.PUBLIC)
+        .filter(Exists(open_need))
+        .select_related("subregion")
+        .prefetch_related(Prefetch("needs", queryset=Need.objects.filter(is_open=True), to_attr="open_needs"))
+        .order_by("-created_at", "-pk")[:limit]
+    )

@@ -85,3 +85,19 @@ def upcoming_events_to_link(region: Region, *, limit: int = 100) -> list[Event]:
         .only("pk", "title", "starts_at")
         .order_by("starts_at", "pk")[:limit]
     )
+
+
+def events_starting_between(region: Region, start, end, *, limit: int = 30) -> list[Event]:
+    """Public, published events of the region that start in [start, end), soonest first (the
+    community newsletter's "coming up" section)."""
+    return list(
+        Event.objects.filter(
+            region=region,
+            status=EventStatus.PUBLISHED,
+            visibility=Visibility.PUBLIC,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .select_related("municipality", "subregion")
+        .order_by("starts_at", "pk")[:limit]
+    )

@@ -4,24 +4,31 @@ questions to the movement, closed groups, the newsletter and one search over the
 One module per feature, as in every layer of this app.
 """
 
-# --- groups ---
 from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership
 from .moderation import ContentReport, Moderated, ReportStatus
-
-# --- questions ---
+from .newsletter import Delivery, DeliveryStatus, Issue, IssueItem, IssueStatus, Subscriber
 from .questions import Answer, Question, QuestionMailing
 
-__all__ = [
-    "Answer",
+__all__ = [  # noqa: RUF022 (each feature's names together)
     "ContentReport",
+    "Moderated",
+    "ReportStatus",
+    # groups
     "Group",
     "GroupFile",
     "GroupKind",
     "GroupMeeting",
     "GroupPost",
     "Membership",
-    "Moderated",
+    # newsletter
+    "Delivery",
+    "DeliveryStatus",
+    "Issue",
+    "IssueItem",
+    "IssueStatus",
+    "Subscriber",
+    # questions
+    "Answer",
     "Question",
     "QuestionMailing",
-    "ReportStatus",
 ]

@@ -1,7 +1,14 @@
-"""factory_boy-style helpers for the community app's tests. Each feature adds its own in a marked block."""
+"""Factories and helpers for the community app's tests, one block per feature."""
 
 from __future__ import annotations
 
+import secrets
+from datetime import date
+
+import factory
+from django.utils import timezone
+
+from veerkracht.community.models import Issue, IssueItem, IssueStatus, Subscriber
 from veerkracht.regions.models import Municipality, Region
 
 # --- questions ---
@@ -52,3 +59,48 @@ def make_group(*admins, name: str = "Ambassadeurs Zuid", kind: str = "ambassador
     for member in members:
         group_add_member(group=group, user=member)
     return group
+
+
+# --- newsletter ---
+
+
+def _limburg() -> Region:
+    return Region.objects.get(slug="limburg")
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber for the whole region and every topic; `subregions=[...]` to choose."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    region = factory.LazyFunction(_limburg)
+    email = factory.Sequence(lambda n: f"lezer{n}@example.org")
+    nonce = factory.LazyFunction(lambda: secrets.token_hex(16))
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def subregions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.subregions.set(extracted)
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Issue
+
+    region = factory.LazyFunction(_limburg)
+    month = factory.Sequence(lambda n: date(2026 - n // 12, 12 - n % 12, 1))
+    status = IssueStatus.DRAFT
+
+
+class IssueItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IssueItem
+
+    issue = factory.SubFactory(IssueFactory)
+    section = "session"
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Bericht {n + 1}")
+    url = factory.Sequence(lambda n: f"/agenda/{n + 1}/")

@@ -3,17 +3,11 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
-# --- questions ---
-# --- groups ---
-from . import (
-    groups,
-    questions,
-)
+from . import groups, newsletter, questions
 
 app_name = "community"
 urlpatterns: list = [
-    # --- questions ---
     *questions.urlpatterns,
-    # --- groups ---
     *groups.urlpatterns,
+    *newsletter.urlpatterns,
 ]

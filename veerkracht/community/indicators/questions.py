@@ -1,30 +1,17 @@
-"""The community's monitor figures. Each feature adds its indicators in a marked block."""
+"""Questions to the movement: asked, answered, and the time to a first answer."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from veerkracht.core.indicators import (
-    MEDIAN,
-    Indicator,
-    Window,
-    register,
-    register_first_activity,
-    register_group,
-)
+from veerkracht.core.indicators import MEDIAN, Indicator, Window, register, register_first_activity
 
-SOURCE = _("Samen leren in Veerkracht")
-GROUP = "community"
-
-register_group(GROUP, _("Samen leren"))
-
-# --- questions ---
-
-from .selectors.questions import (  # noqa: E402
+from ..selectors.questions import (
     first_question_at,
     questions_answered_between,
     questions_asked_between,
 )
+from . import GROUP, SOURCE
 
 register_first_activity(first_question_at)
 

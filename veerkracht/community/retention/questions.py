@@ -1,4 +1,4 @@
-"""How long the community app keeps what. Each feature adds its rules in a marked block."""
+"""Questions: the record of weekly mails to ambassadors."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veerkracht.core.retention import Rule, register
 
-# --- questions ---
-from .services.questions import question_mailings_forget
+from ..services.questions import question_mailings_forget
 
 QUESTION_MAILING_KEEP = timedelta(days=56)
 

@@ -1,12 +1,10 @@
-"""The community's scheduled jobs (core/schedule.py). Each feature adds its jobs in a marked block;
-each is safe to run twice, late or at the same time."""
+"""Questions: the weekly e-mail to ambassadors with the open questions in their themes."""
 
 from __future__ import annotations
 
 from veerkracht.core.schedule import Scheduled, register
 
-# --- questions ---
-from .services.questions import questions_send_weekly
+from ..services.questions import questions_send_weekly
 
 register(
     Scheduled(

@@ -1,5 +1,4 @@
-"""Demo data for `make run`. Each feature adds its part in a marked block; `load` runs them all.
-Idempotent: a part adds nothing when its rows are already there."""
+"""Demo questions to the movement, with answers (in our own words)."""
 
 from __future__ import annotations
 
@@ -14,8 +13,6 @@ from veerkracht.accounts.models import User
 from veerkracht.actioncentre.selectors.connect import public_ambassadors
 from veerkracht.core.vocabulary import THEMES
 from veerkracht.regions.models import Municipality, Region
-
-# --- questions ---
 
 QUESTIONS = [
     (
@@ -202,21 +199,21 @@ QUESTIONS = [
 ]
 
 
-def _demo_people(region: Region) -> list[User]:
+def demo_people(region: Region) -> list[User]:
     people = list(User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").order_by("email"))
     people += [p.user for p in public_ambassadors(region)[:20]]
     return list(dict.fromkeys(people))
 
 
 @transaction.atomic
-def _questions(region: Region) -> str:
-    from .models import Answer, Question
+def load(region: Region) -> list[str]:
+    from ..models import Answer, Question
 
     if Question.objects.filter(region=region).exists():
-        return "community: questions already there"
-    people = _demo_people(region)
+        return []
+    people = demo_people(region)
     if len(people) < 2:
-        return "community: no demo accounts for questions"
+        return []
     rng = random.Random(14)  # noqa: S311 - demo data, not security
     munis = list(Municipality.objects.filter(region=region).order_by("code"))
     now = timezone.now()
@@ -241,57 +238,4 @@ def _questions(region: Region) -> str:
         Question.objects.filter(pk=question.pk).update(
             created_at=asked, first_answer_at=answered, helpful_answer=answer if i % 2 == 0 else None
         )
-    return f"community: {len(QUESTIONS)} questions to the movement"
-
-
-# --- groups ---
-
-POSTS = [
-    "Welkom in de groep van ambassadeurs! Hier delen we wat werkt en waar we tegenaan lopen.",
-    (
-        "Gisteren een inspiratiesessie in Venlo gehouden: veertien mensen, en drie willen een wandelgroep "
-        "beginnen."
-    ),
-    "Tip: begin een gesprek over gezondheid niet met de zes kanten, maar met de vraag wat iemand blij maakt.",
-    "Wie heeft ervaring met een sessie voor jongeren? Ik zoek ideeën voor een school in Heerlen.",
-    "Mooi moment deze week: een deelnemer vertelde dat ze door onze koffieochtend weer buiten komt.",
-]
-
-
-@transaction.atomic
-def _groups(region: Region) -> str:
-    from .models import Group, GroupKind, GroupPost
-    from .services.groups import group_add_member, group_create
-
-    if Group.objects.filter(region=region, kind=GroupKind.AMBASSADORS).exists():
-        return "community: ambassadors' group already there"
-    ambassadors = [p.user for p in public_ambassadors(region)[:15]]
-    lead = User.objects.filter(email=f"ambassadeur@{DEMO_DOMAIN}").first()
-    staff = User.objects.filter(email=f"actiecentrum@{DEMO_DOMAIN}").first()
-    admins = [u for u in (staff, lead) if u is not None]
-    if not admins:
-        return "community: no demo accounts for the ambassadors' group"
-    group = group_create(
-        region=region,
-        name="Ambassadeurs Limburg",
-        kind=GroupKind.AMBASSADORS,
-        admins=admins,
-        description="De besloten groep van alle ambassadeurs: zij delen met elkaar hun ervaringen.",
-    )
-    for user in ambassadors:
-        group_add_member(group=group, user=user)
-    writers = admins + ambassadors
-    now = timezone.now()
-    for i, text in enumerate(POSTS):
-        post = GroupPost.objects.create(group=group, author=writers[i % len(writers)], text=text)
-        GroupPost.objects.filter(pk=post.pk).update(created_at=now - timedelta(days=30 - 6 * i))
-    return f"community: ambassadors' group with {len(ambassadors) + len(admins)} members"
-
-
-def load(region: Region) -> list[str]:
-    return [
-        # --- questions ---
-        _questions(region),
-        # --- groups ---
-        _groups(region),
-    ]
+    return [f"community: {len(QUESTIONS)} questions to the movement"]

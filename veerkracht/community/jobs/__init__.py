@@ -1,0 +1,8 @@
+"""The community's background jobs (Huey tasks) and scheduled jobs (core/schedule.py), one module per
+feature; every job is safe to run twice, late or at the same time."""
+
+from __future__ import annotations
+
+from . import newsletter, questions
+
+__all__ = ["newsletter", "questions"]
