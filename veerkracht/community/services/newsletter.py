@@ -290,7 +290,7 @@ def issue_send(*, issue: Issue, actor) -> Issue:
 
 
 def _enqueue_batch(issue_id: int) -> None:
-    from ..jobs import newsletter_batch
+    from ..jobs.newsletter import newsletter_batch
 
     newsletter_batch(issue_id)
 
