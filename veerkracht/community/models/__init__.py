@@ -6,4 +6,10 @@ One module per feature, as in every layer of this app.
 
 from .moderation import ContentReport, Moderated, ReportStatus
 
-__all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- news ---
+from .news import NewsItem  # noqa: E402
+
+# --- library ---
+from .library import LibraryItem, LibraryKind, LibraryReview  # noqa: E402
+
+__all__ = ["ContentReport", "LibraryItem", "LibraryKind", "LibraryReview", "Moderated", "NewsItem", "ReportStatus"]

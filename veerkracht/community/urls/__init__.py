@@ -3,5 +3,11 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+from . import library, news
+
 app_name = "community"
 urlpatterns: list = []
+# --- news ---
+urlpatterns += news.urlpatterns
+# --- library ---
+urlpatterns += library.urlpatterns
