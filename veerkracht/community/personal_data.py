@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 
 from veerkracht.core.personal_data import KEPT, Line, PersonalData, register
 
-from .models import ContentReport
+from .models import ContentReport, LibraryItem, NewsItem
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,57 @@ MODERATION = Part(
     summary=_reports_summary,
 )
 
-PARTS: list[Part] = [MODERATION]
+
+# --- news / library ---------------------------------------------------------------------------------
+# News and library items are publications of the action centre and of partner organisations, not
+# personal writing: they show no author's name. "Download my data" lists the ones a person wrote;
+# deleting the account keeps them (others rely on them) and only removes the link to the person, so
+# nothing that stays can be traced back to them.
+
+
+def _publications_export(user) -> dict:
+    news = NewsItem.objects.filter(author=user).order_by("created_at")
+    library = LibraryItem.objects.filter(author=user).order_by("created_at")
+    return {
+        "community_news_written": [
+            {"title": n.title, "text": n.text, "published_at": n.published_at.isoformat()} for n in news
+        ],
+        "community_library_items_written": [
+            {"title": i.title, "kind": i.kind, "summary": i.summary, "body": i.body, "url": i.url}
+            for i in library
+        ],
+    }
+
+
+def _publications_erase(user) -> None:
+    NewsItem.objects.filter(author=user).update(author=None)
+    LibraryItem.objects.filter(author=user).update(author=None)
+    NewsItem.objects.filter(hidden_by=user).update(hidden_by=None)
+    LibraryItem.objects.filter(hidden_by=user).update(hidden_by=None)
+
+
+def _publications_summary(user) -> list[Line]:
+    count = NewsItem.objects.filter(author=user).count() + LibraryItem.objects.filter(author=user).count()
+    if not count:
+        return []
+    text = ngettext(
+        "%(count)d nieuwsbericht of kennisbank-item dat je schreef voor het actiecentrum of je "
+        "organisatie: het blijft staan, zonder jouw naam.",
+        "%(count)d nieuwsberichten en kennisbank-items die je schreef voor het actiecentrum of je "
+        "organisatie: ze blijven staan, zonder jouw naam.",
+        count,
+    ) % {"count": count}
+    return [Line(KEPT, text)]
+
+
+PUBLICATIONS = Part(
+    models=("community.NewsItem", "community.LibraryItem"),
+    export=_publications_export,
+    erase=_publications_erase,
+    summary=_publications_summary,
+)
+
+PARTS: list[Part] = [MODERATION, PUBLICATIONS]
 
 
 def _export(user) -> dict:

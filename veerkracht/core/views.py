@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from . import retention
-from .mail import mail_resend
 from .http import absolute_url
+from .mail import mail_resend
 from .selectors import failed_mail_page, get_failed_mail_for_user, require_mail_staff
 from .sitemaps import collected as collected_sitemaps
 from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS

@@ -110,7 +110,9 @@ class PhaseForm(forms.Form):
         max_length=3000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Nodig als jullie gaan versnellen. Het komt in de kennisbank, zodat anderen het ook proberen."),
+        help_text=_(
+            "Nodig als jullie gaan versnellen. Het komt in de kennisbank, zodat anderen het ook proberen."
+        ),
     )
 
     def __init__(self, *args, current: str, **kwargs) -> None:

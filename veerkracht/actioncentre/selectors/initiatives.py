@@ -90,7 +90,7 @@ def initiatives_for_list(region: Region, filters: Filters | None = None) -> Quer
     return (
         _filtered(region, filters)
         .select_related("municipality")
-        .defer("description", "lesson")  # cards show the summary only
+        .defer("description", "lesson", "what_worked")  # cards show the summary only
         .order_by("-created_at", "-pk")
     )
 
@@ -330,7 +330,16 @@ def initiative_lessons(region: Region, *, theme: str = "", dimension: str = "", 
     rows = (
         _with_lessons(region, theme, dimension)
         .select_related("municipality")
-        .only("slug", "title", "lesson", "what_worked", "updated_at", "themes", "dimensions", "municipality__name")
+        .only(
+            "slug",
+            "title",
+            "lesson",
+            "what_worked",
+            "updated_at",
+            "themes",
+            "dimensions",
+            "municipality__name",
+        )
         .order_by("-updated_at", "-pk")[:limit]
     )
     lessons = []

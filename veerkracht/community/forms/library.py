@@ -27,7 +27,9 @@ class FilterForm(forms.Form):
     """The library's filters (GET). An invalid value is reported and that filter is left out."""
 
     soort = forms.ChoiceField(
-        label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *((k, capfirst(v)) for k, v in KINDS)]
+        label=_("Soort"),
+        required=False,
+        choices=[("", _("Alle soorten")), *((k, capfirst(v)) for k, v in KINDS)],
     )
     niveau = forms.ChoiceField(label=_("Niveau"), required=False, choices=[("", _("Alle niveaus")), *LEVELS])
     betekenis = forms.ChoiceField(
@@ -38,7 +40,9 @@ class FilterForm(forms.Form):
     voor = forms.ChoiceField(
         label=_("Voor wie"), required=False, choices=[("", _("Iedereen")), *TARGET_GROUPS.choices]
     )
-    thema = forms.ChoiceField(label=_("Thema"), required=False, choices=[("", _("Alle thema's")), *THEMES.choices])
+    thema = forms.ChoiceField(
+        label=_("Thema"), required=False, choices=[("", _("Alle thema's")), *THEMES.choices]
+    )
     kant = forms.ChoiceField(
         label=_("Kant van gezondheid"), required=False, choices=[("", _("Alle kanten")), *DIMENSIONS.choices]
     )
@@ -104,7 +108,7 @@ class LibraryItemForm(forms.Form):
             kwargs.setdefault("initial", self.initial_for(item))
         super().__init__(*args, **kwargs)
         choices = [(o.pk, o.name) for o in organisations]
-        self.fields["organisation"].choices = [("", _("Het actiecentrum"))] + choices if staff else choices
+        self.fields["organisation"].choices = [("", _("Het actiecentrum")), *choices] if staff else choices
         self.fields["organisation"].required = not staff
         if staff and not choices:
             del self.fields["organisation"]

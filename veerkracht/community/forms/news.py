@@ -88,7 +88,9 @@ class NewsForm(forms.Form):
             expires = data.get("expires_date")
             # The whole last day counts: the item leaves the list at midnight after it.
             data["expires_at"] = (
-                timezone.make_aware(datetime.combine(expires + timedelta(days=1), time.min)) if expires else None
+                timezone.make_aware(datetime.combine(expires + timedelta(days=1), time.min))
+                if expires
+                else None
             )
             if data["expires_at"] and data["expires_at"] <= data["published_at"]:
                 self.add_error("expires_date", _("De laatste dag moet na de dag van verschijnen komen."))

@@ -4,12 +4,19 @@ questions to the movement, closed groups, the newsletter and one search over the
 One module per feature, as in every layer of this app.
 """
 
+# --- library ---
+from .library import LibraryItem, LibraryKind, LibraryReview
 from .moderation import ContentReport, Moderated, ReportStatus
 
 # --- news ---
-from .news import NewsItem  # noqa: E402
+from .news import NewsItem
 
-# --- library ---
-from .library import LibraryItem, LibraryKind, LibraryReview  # noqa: E402
-
-__all__ = ["ContentReport", "LibraryItem", "LibraryKind", "LibraryReview", "Moderated", "NewsItem", "ReportStatus"]
+__all__ = [
+    "ContentReport",
+    "LibraryItem",
+    "LibraryKind",
+    "LibraryReview",
+    "Moderated",
+    "NewsItem",
+    "ReportStatus",
+]

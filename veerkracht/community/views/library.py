@@ -109,7 +109,9 @@ def _saved_message(request: HttpRequest, item) -> None:
     if item.review == "public":
         messages.success(request, _("Opgeslagen. Het staat in de kennisbank."))
     else:
-        messages.success(request, _("Opgeslagen. Het actiecentrum kijkt ernaar; daarna staat het in de kennisbank."))
+        messages.success(
+            request, _("Opgeslagen. Het actiecentrum kijkt ernaar; daarna staat het in de kennisbank.")
+        )
 
 
 @login_required
@@ -167,11 +169,15 @@ def library_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("community:library_item", item.pk)
     approve = form.cleaned_data["decision"] == "approve"
     try:
-        services.library_item_review(item=item, actor=request.user, approve=approve, reason=form.cleaned_data["reason"])
+        services.library_item_review(
+            item=item, actor=request.user, approve=approve, reason=form.cleaned_data["reason"]
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Geplaatst.") if approve else _("Niet geplaatst; de organisatie ziet waarom."))
+        messages.success(
+            request, _("Geplaatst.") if approve else _("Niet geplaatst; de organisatie ziet waarom.")
+        )
     return redirect("community:library_item", item.pk)
 
 

@@ -58,7 +58,9 @@ def news_manage(request: HttpRequest) -> HttpResponse:
 
 def _save(request: HttpRequest, form: NewsForm, item=None):
     if too_many("community.news.write", str(request.user.pk), limit=60, seconds=3600):
-        form.add_error(None, _("Je hebt veel berichten achter elkaar opgeslagen. Probeer het over een uur opnieuw."))
+        form.add_error(
+            None, _("Je hebt veel berichten achter elkaar opgeslagen. Probeer het over een uur opnieuw.")
+        )
         return None
     data = form.cleaned_data
     fields = {
@@ -96,10 +98,9 @@ def news_create(request: HttpRequest) -> HttpResponse:
 def news_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_news_for_user(request.user, pk, get_region_or_404(request), write=True)
     form = NewsForm(request.POST or None, request.FILES or None, item=item)
-    if request.method == "POST" and form.is_valid():
-        if _save(request, form, item) is not None:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-            return redirect("community:news_item", item.pk)
+    if request.method == "POST" and form.is_valid() and _save(request, form, item) is not None:
+        messages.success(request, _("De wijzigingen zijn opgeslagen."))
+        return redirect("community:news_item", item.pk)
     return render(request, "community/news/form.html", {"form": form, "item": item})
 
 
