@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
@@ -76,7 +76,7 @@ def prepare_library_file(upload) -> PreparedFile:
     extension = extension.lower()
     if not stem or extension not in ALLOWED_EXTENSIONS:
         raise _refuse()
-    display_stem = (slugify(get_valid_filename(stem)) or "bestand")[:80]
+    display_stem = (slugify(stem) or "bestand")[:80]
     if extension in IMAGE_EXTENSIONS:
         photo = prepare_photo(upload)
         return PreparedFile(photo.content, photo.name, f"{display_stem}.jpg", len(photo.content))
