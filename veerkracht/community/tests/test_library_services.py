@@ -143,7 +143,10 @@ def test_lessons_of_initiatives_appear_automatically_and_follow_changes(region, 
         initiative=initiative, to_phase=Phase.STOPPED, actor=resident, reason="Klaar", lesson="Begin klein."
     )
     lessons = library_page(region, {"kind": "lesson"}, 1, per_page=10)
-    assert sorted(e.title for e in lessons.object_list) == ["Wat we leerden: Moestuin", "Wat werkte: Moestuin"]
+    assert sorted(e.title for e in lessons.object_list) == [
+        "Wat we leerden: Moestuin",
+        "Wat werkte: Moestuin",
+    ]
     assert library_page(region, {"level": "meso"}, 1, per_page=10).paginator.count == 0
     assert library_page(region, {"theme": "food"}, 1, per_page=10).paginator.count == 2
     assert library_page(region, {"kind": "method"}, 1, per_page=10).paginator.count == 1
@@ -154,5 +157,7 @@ def test_the_phase_form_asks_what_worked_when_accelerating():
 
     form = PhaseForm({"to_phase": "accelerate", "reason": "Het loopt"}, current="connect")
     assert not form.is_valid() and "what_worked" in form.errors
-    form = PhaseForm({"to_phase": "accelerate", "reason": "Het loopt", "what_worked": "Elke week"}, current="connect")
+    form = PhaseForm(
+        {"to_phase": "accelerate", "reason": "Het loopt", "what_worked": "Elke week"}, current="connect"
+    )
     assert form.is_valid()

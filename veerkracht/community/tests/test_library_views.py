@@ -51,7 +51,13 @@ def test_the_list_mixes_items_and_lessons_in_constant_queries(region, client, dj
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "abc"}, {"page": "10000000000000000000000"}, {"niveau": "giga"}, {"soort": "<script>"}, {"voor": ""}],
+    [
+        {"page": "abc"},
+        {"page": "10000000000000000000000"},
+        {"niveau": "giga"},
+        {"soort": "<script>"},
+        {"voor": ""},
+    ],
 )
 def test_bad_filters_and_pages_give_the_list(region, client, params):
     LibraryItemFactory()
@@ -59,9 +65,13 @@ def test_bad_filters_and_pages_give_the_list(region, client, params):
 
 
 def test_filters_by_level_interpretation_and_target_group(region, client):
-    LibraryItemFactory(title="Voor beleid", levels=8, interpretations=4, target_groups=16)  # macro, change, policy
+    LibraryItemFactory(
+        title="Voor beleid", levels=8, interpretations=4, target_groups=16
+    )  # macro, change, policy
     LibraryItemFactory(title="Voor inwoners", levels=1, target_groups=1)
-    response = client.get(reverse("community:library"), {"niveau": "macro", "betekenis": "change", "voor": "policy"})
+    response = client.get(
+        reverse("community:library"), {"niveau": "macro", "betekenis": "change", "voor": "policy"}
+    )
     html = response.content.decode()
     assert "Voor beleid" in html and "Voor inwoners" not in html
 
@@ -86,7 +96,9 @@ def test_an_item_page_in_constant_queries(region, client, django_assert_num_quer
     assert response.status_code == 200 and 'property="og:title"' in response.content.decode()
 
 
-def test_a_partner_admin_adds_an_item_that_waits_and_sees_it(region, client, client_for, partner_admin, organisation):
+def test_a_partner_admin_adds_an_item_that_waits_and_sees_it(
+    region, client, client_for, partner_admin, organisation
+):
     c = client_for(partner_admin)
     assert c.get(reverse("community:library_create")).status_code == 200
     empty = c.post(reverse("community:library_create"), {})
@@ -111,7 +123,9 @@ def test_a_partner_admin_adds_an_item_that_waits_and_sees_it(region, client, cli
     download = c.get(reverse("community:library_file", args=[item.pk]))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert 'attachment; filename="gids.pdf"' in download["Content-Disposition"]
-    assert download["X-Content-Type-Options"] == "nosniff" and "sandbox" in download["Content-Security-Policy"]
+    assert (
+        download["X-Content-Type-Options"] == "nosniff" and "sandbox" in download["Content-Security-Policy"]
+    )
     assert client.get(reverse("community:library_item", args=[item.pk])).status_code == 404
 
 
@@ -145,6 +159,9 @@ def test_who_may_not_write_gets_a_404(region, client, client_for, resident, part
     assert r.get(reverse("community:library_edit", args=[other.pk])).status_code == 404
     p = client_for(partner_admin)
     assert p.get(reverse("community:library_edit", args=[other.pk])).status_code == 404
-    assert p.post(reverse("community:library_review", args=[other.pk]), {"decision": "approve"}).status_code == 404
+    assert (
+        p.post(reverse("community:library_review", args=[other.pk]), {"decision": "approve"}).status_code
+        == 404
+    )
     assert p.post(reverse("community:library_hide", args=[other.pk]), {"reason": "x"}).status_code == 404
     assert client.get(reverse("community:library_create")).status_code == 302

@@ -48,7 +48,9 @@ def test_staff_write_news_with_a_photo_that_gets_a_clean_random_name(region, sta
 def test_only_staff_write_news(region, resident, partner_admin):
     for person in (resident, partner_admin):
         with pytest.raises(PermissionDenied):
-            services.news_create(region=region, actor=person, title="x", text="y", published_at=timezone.now())
+            services.news_create(
+                region=region, actor=person, title="x", text="y", published_at=timezone.now()
+            )
     assert not NewsItem.objects.exists()
 
 
@@ -59,7 +61,9 @@ def test_expiry_must_come_after_publication_and_a_photo_needs_words(region, staf
             region=region, actor=staff, title="x", text="y", published_at=now, expires_at=now - timedelta(1)
         )
     with pytest.raises(ValidationError):
-        services.news_create(region=region, actor=staff, title="x", text="y", published_at=now, photo=_photo())
+        services.news_create(
+            region=region, actor=staff, title="x", text="y", published_at=now, photo=_photo()
+        )
     assert not NewsItem.objects.exists()
 
 
