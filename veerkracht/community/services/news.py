@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
@@ -93,3 +95,21 @@ def news_update(
     item.save()
     log_action("community.newsitem.changed", actor=actor, subject=item)
     return item
+
+
+DUE_WINDOW = timedelta(minutes=30)  # the job runs every 10 minutes; a late run still catches up
+
+
+def news_touch_due(*, now: datetime | None = None) -> int:
+    """Save again the news items that appeared or expired in the last half hour, so everything that
+    follows saves (the search index) sees the change. Idempotent: a second save changes nothing else."""
+    now = now or timezone.now()
+    since = now - DUE_WINDOW
+    due = NewsItem.objects.filter(
+        Q(published_at__gt=since, published_at__lte=now) | Q(expires_at__gt=since, expires_at__lte=now)
+    )
+    count = 0
+    for item in due:
+        item.save(update_fields=["updated_at"])
+        count += 1
+    return count

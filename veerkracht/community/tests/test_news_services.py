@@ -90,3 +90,15 @@ def test_updating_changes_dates_and_removes_the_photo(region, staff):
         item=item, actor=staff, title="c", text="d", published_at=later, remove_photo=True
     )
     assert item.title == "c" and not item.photo and item.photo_alt == "" and item.is_scheduled
+
+
+def test_news_that_just_appeared_or_expired_is_saved_again(region):
+    now = timezone.now()
+    appeared = NewsItemFactory(published_at=now - timedelta(minutes=5))
+    expired = NewsItemFactory(published_at=now - timedelta(days=5), expires_at=now - timedelta(minutes=5))
+    NewsItemFactory(published_at=now - timedelta(days=2))
+    NewsItemFactory(published_at=now + timedelta(days=2))
+    before = {i.pk: i.updated_at for i in NewsItem.objects.all()}
+    assert services.news_touch_due(now=now) == 2
+    after = {i.pk: i.updated_at for i in NewsItem.objects.all()}
+    assert {pk for pk in after if after[pk] != before[pk]} == {appeared.pk, expired.pk}
