@@ -176,3 +176,27 @@ def test_the_agenda_feeds_list_upcoming_public_sessions(region, client):
     atom = client.get(reverse("agenda:feed_atom"))
     assert atom["Content-Type"].startswith("application/atom+xml") and b"Binnenkort open" in atom.content
     assert b'rel="alternate" type="application/rss+xml"' in client.get(reverse("agenda:list")).content
+
+
+def test_an_initiative_with_a_news_photo_shares_that_photo(region, client, staff, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from veerkracht.actioncentre.services import initiatives as initiative_services
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 20)).save(buffer, "PNG")
+    initiative = InitiativeFactory(title="Met foto")
+    initiative_services.initiative_update_post(
+        initiative=initiative,
+        author=staff,
+        text="Kijk eens",
+        photo=SimpleUploadedFile("x.png", buffer.getvalue()),
+        photo_alt="De groep",
+    )
+    html = client.get(reverse("initiatives:detail", args=[initiative.slug])).content.decode()
+    assert re.search(r'og:image" content="http://testserver/media/initiatieven/\d+/\d+/[0-9a-f]+\.jpg"', html)
+    assert _meta(html, "og:image:alt") == "De groep"
