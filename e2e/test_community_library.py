@@ -125,3 +125,5 @@ def test_staff_write_news_with_a_photo_and_hide_it(browser_page, staff, region):
     assert NewsItem.objects.get().hidden_reason == "Foto zonder toestemming"
     browser_page.visit("/nieuws/")
     expect(page.get_by_text("Er is nu geen nieuws.")).to_be_visible()
+    browser_page.after(lambda: page.get_by_role("link", name="Alle berichten beheren").click())
+    expect(page.get_by_text("verborgen", exact=False).first).to_be_visible()
