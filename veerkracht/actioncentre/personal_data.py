@@ -143,6 +143,7 @@ def _initiative_export(i: Initiative) -> dict:
         "who": i.who,
         "phase": i.phase,
         "lesson": i.lesson,
+        "what_worked": i.what_worked,
         "review": i.review,
         "started_at": _iso(i.created_at),
         "needs": [

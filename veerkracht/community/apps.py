@@ -25,4 +25,8 @@ class CommunityConfig(AppConfig):
         NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
         # --- newsletter ---
         NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
+        # --- news ---
+        NavItem(_("Nieuws"), "community:news", order=40, prefix="/nieuws/"),
+        # --- library ---
+        NavItem(_("Kennisbank"), "community:library", order=41, prefix="/kennisbank/"),
     )

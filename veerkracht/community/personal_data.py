@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from veerkracht.core.personal_data import DELETED, KEPT, Line, PersonalData, register
 
-from .models import ContentReport
+from .models import ContentReport, LibraryItem, Moderated, NewsItem
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ def _reports_erase(user) -> None:
     # The report stays for the moderators (what was reported and why), without who reported it.
     ContentReport.objects.filter(reporter=user).update(reporter=None)
     ContentReport.objects.filter(decided_by=user).update(decided_by=None)
+    # Whoever hid something: the hiding and its reason stay, not who did it (the audit log keeps that
+    # without a name as well).
+    for model in apps.get_models():
+        if issubclass(model, Moderated):
+            model._default_manager.filter(hidden_by=user).update(hidden_by=None)
 
 
 def _reports_summary(user) -> list[Line]:
@@ -255,6 +261,58 @@ GROUPS = Part(
     },
 )
 PARTS.append(GROUPS)
+
+
+# --- news / library ---------------------------------------------------------------------------------
+# News and library items are publications of the action centre and of partner organisations, not
+# personal writing: they show no author's name. "Download my data" lists the ones a person wrote;
+# deleting the account keeps them (others rely on them) and only removes the link to the person, so
+# nothing that stays can be traced back to them.
+
+
+def _publications_export(user) -> dict:
+    news = NewsItem.objects.filter(author=user).order_by("created_at")
+    library = LibraryItem.objects.filter(author=user).order_by("created_at")
+    return {
+        "community_news_written": [
+            {"title": n.title, "text": n.text, "published_at": n.published_at.isoformat()} for n in news
+        ],
+        "community_library_items_written": [
+            {"title": i.title, "kind": i.kind, "summary": i.summary, "body": i.body, "url": i.url}
+            for i in library
+        ],
+    }
+
+
+def _publications_erase(user) -> None:
+    NewsItem.objects.filter(author=user).update(author=None)
+    LibraryItem.objects.filter(author=user).update(author=None)
+    NewsItem.objects.filter(hidden_by=user).update(hidden_by=None)
+    LibraryItem.objects.filter(hidden_by=user).update(hidden_by=None)
+
+
+def _publications_summary(user) -> list[Line]:
+    count = NewsItem.objects.filter(author=user).count() + LibraryItem.objects.filter(author=user).count()
+    if not count:
+        return []
+    text = ngettext(
+        "%(count)d nieuwsbericht of kennisbank-item dat je schreef voor het actiecentrum of je "
+        "organisatie: het blijft staan, zonder jouw naam.",
+        "%(count)d nieuwsberichten en kennisbank-items die je schreef voor het actiecentrum of je "
+        "organisatie: ze blijven staan, zonder jouw naam.",
+        count,
+    ) % {"count": count}
+    return [Line(KEPT, text)]
+
+
+PUBLICATIONS = Part(
+    models=("community.NewsItem", "community.LibraryItem"),
+    export=_publications_export,
+    erase=_publications_erase,
+    summary=_publications_summary,
+)
+
+PARTS.append(PUBLICATIONS)
 
 
 def _export(user) -> dict:

@@ -2,8 +2,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.templatetags.static import static
 
+from .http import absolute_url
 from .navigation import nav_for
+
+# The picture a shared link shows when the page has no photo of its own (1200 x 630, as Open Graph asks).
+SHARE_IMAGE = "img/share.png"
 
 
 def site(request: HttpRequest) -> dict:
@@ -15,4 +20,7 @@ def site(request: HttpRequest) -> dict:
         "main_nav": nav_for(request),
         "dev_tools": settings.DEBUG,
         "available_languages": settings.LANGUAGES,
+        # Open Graph / cards: the page's own address (no query string) and the default picture.
+        "canonical_url": absolute_url(request, request.path),
+        "share_image_url": absolute_url(request, static(SHARE_IMAGE)),
     }

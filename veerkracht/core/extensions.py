@@ -10,6 +10,7 @@
 | ``nearby.py``          | what could help nearby for one part of health       | ``core.nearby``         |
 | ``jobs.py``            | background jobs and scheduled jobs                  | ``core.schedule``       |
 | ``searchable.py``      | what one search over the site can find              | ``core.search``         |
+| ``sitemaps.py``        | its public pages in sitemap.xml (``sitemaps`` dict)  | ``core.sitemaps``       |
 
 Neither core nor the monitor imports an app: they find these modules among the installed apps, in the
 order of INSTALLED_APPS, so an app that is not installed simply adds nothing.

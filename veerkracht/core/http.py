@@ -10,6 +10,13 @@ def base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+def absolute_url(request: HttpRequest, path: str) -> str:
+    """`path` (from reverse() or static()) as a full address on this site: for feeds, sharing, Open Graph."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return base_url(request) + path
+
+
 def pk_or_404(value: int | str) -> int:
     """An id from a URL, form or query string as a number; anything but plain ASCII digits is a 404."""
     text = str(value)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("e-mail/niet-verstuurd/", views.failed_mail, name="failed_mail"),
     path("e-mail/niet-verstuurd/<int:pk>/opnieuw/", views.failed_mail_resend, name="failed_mail_resend"),
 ]

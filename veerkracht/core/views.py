@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import retention
+from .http import absolute_url
 from .mail import mail_resend
 from .selectors import failed_mail_page, get_failed_mail_for_user, require_mail_staff
+from .sitemaps import collected as collected_sitemaps
 from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
 
 # The six dimensions with the question each asks, for the home page and the explanation page.
@@ -71,3 +75,44 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+# --- Visible outside: robots.txt and sitemap.xml ---------------------------------------------------
+
+# Nothing private is indexed: the back office, accounts, the personal pages and every page reached by a
+# private token (registrations, invitations, unsubscribe links, the intake's thank-you page).
+ROBOTS_DISALLOW = (
+    "/beheer/",
+    "/accounts/",
+    "/mijn-account/",
+    "/mijn-spinnenweb/",
+    "/actiecentrum/volgen/",
+    "/actiecentrum/bedankt/",
+    "/actiecentrum/bord/",
+    "/verbinden/antwoord/",
+    "/agenda/aanmelding/",
+    "/agenda/inchecken/",
+    "/agenda/evaluatie/",
+    "/agenda/organiseren/",
+    "/agenda/mijn-agenda/",
+    "/agenda/*/uitnodiging/",
+    "/initiatieven/afmelden/",
+    "/initiatieven/goedkeuren/",
+    "/kennisbank/mijn/",
+    "/nieuws/beheren/",
+    "/e-mail/",
+    "/taal/",
+    "/dev/",
+)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {absolute_url(request, reverse('core:sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    return sitemap_view(request, sitemaps=collected_sitemaps())

@@ -105,6 +105,15 @@ class PhaseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Nodig als jullie stoppen. Anderen kunnen van jullie ervaring leren."),
     )
+    what_worked = forms.CharField(
+        label=_("Wat werkte?"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Nodig als jullie gaan versnellen. Het komt in de kennisbank, zodat anderen het ook proberen."
+        ),
+    )
 
     def __init__(self, *args, current: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -117,6 +126,8 @@ class PhaseForm(forms.Form):
             self.add_error(
                 "lesson", _("Schrijf op wat jullie hebben geleerd. Zo kunnen anderen daar iets mee.")
             )
+        if data.get("to_phase") == Phase.ACCELERATE and not (data.get("what_worked") or "").strip():
+            self.add_error("what_worked", _("Schrijf op wat werkte. Zo kunnen anderen het ook proberen."))
         return data
 
 

@@ -59,6 +59,8 @@ class Initiative(TaggedModel):
     )
     phase = models.CharField(_("fase"), max_length=10, choices=Phase.choices, default=Phase.INSPIRE)
     lesson = models.TextField(_("wat hebben jullie geleerd?"), max_length=3000, blank=True)
+    # Asked when the initiative moves to "versnellen"; like the lesson, the knowledge library shows it.
+    what_worked = models.TextField(_("wat werkte?"), max_length=3000, blank=True)
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
     followers_count = models.PositiveIntegerField(default=0)
     # Where it came from, set by the app it came from through initiative_create ("Ontstaan in de sessie

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -89,7 +90,7 @@ def initiatives_for_list(region: Region, filters: Filters | None = None) -> Quer
     return (
         _filtered(region, filters)
         .select_related("municipality")
-        .defer("description", "lesson")  # cards show the summary only
+        .defer("description", "lesson", "what_worked")  # cards show the summary only
         .order_by("-created_at", "-pk")
     )
 
@@ -295,4 +296,87 @@ def initiatives_needing_help(region: Region, *, limit: int = 10) -> list[Initiat
         .select_related("subregion")
         .prefetch_related(Prefetch("needs", queryset=Need.objects.filter(is_open=True), to_attr="open_needs"))
         .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+# --- For other apps: lessons learned (the knowledge library) and the sitemap -------------------------
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What an initiative learned: the lesson when it stopped, or what worked when it moved on to
+    "versnellen". Read-only; the knowledge library lists these beside its own items."""
+
+    kind: str  # "lesson" (stopped) or "what_worked" (accelerate)
+    initiative_slug: str
+    initiative_title: str
+    text: str
+    date: datetime
+    themes: int
+    dimensions: int
+    municipality: str
+
+
+def _with_lessons(region: Region, theme: str = "", dimension: str = "") -> QuerySet[Initiative]:
+    qs = Initiative.objects.filter(region=region, review=Review.PUBLIC).filter(
+        ~Q(lesson="") | ~Q(what_worked="")
+    )
+    if theme:
+        qs = qs.filter(THEMES.any_of("themes", [theme]))
+    if dimension:
+        qs = qs.filter(DIMENSIONS.any_of("dimensions", [dimension]))
+    return qs
+
+
+def initiative_lessons_count(region: Region, *, theme: str = "", dimension: str = "") -> int:
+    """How many lessons the public initiatives of the region wrote (one query)."""
+    counts = _with_lessons(region, theme, dimension).aggregate(
+        lessons=Count("pk", filter=~Q(lesson="")), worked=Count("pk", filter=~Q(what_worked=""))
+    )
+    return (counts["lessons"] or 0) + (counts["worked"] or 0)
+
+
+def initiative_lessons(region: Region, *, theme: str = "", dimension: str = "", limit: int) -> list[Lesson]:
+    """The newest `limit` lessons of public initiatives (one query), newest first. An initiative's
+    lessons are dated by its last change."""
+    rows = (
+        _with_lessons(region, theme, dimension)
+        .select_related("municipality")
+        .only(
+            "slug",
+            "title",
+            "lesson",
+            "what_worked",
+            "updated_at",
+            "themes",
+            "dimensions",
+            "municipality__name",
+        )
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+    lessons = []
+    for row in rows:
+        for kind, text in (("lesson", row.lesson), ("what_worked", row.what_worked)):
+            if text:
+                lessons.append(
+                    Lesson(
+                        kind=kind,
+                        initiative_slug=row.slug,
+                        initiative_title=row.title,
+                        text=text,
+                        date=row.updated_at,
+                        themes=row.themes,
+                        dimensions=row.dimensions,
+                        municipality=row.municipality.name,
+                    )
+                )
+    return lessons[:limit]
+
+
+def public_initiatives_for_sitemap(region: Region) -> QuerySet:
+    """(slug, updated_at) of every public initiative, for sitemap.xml."""
+    return (
+        Initiative.objects.filter(region=region, review=Review.PUBLIC)
+        .order_by("-updated_at", "-pk")
+        .values("slug", "updated_at")
     )

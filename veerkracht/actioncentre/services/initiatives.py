@@ -252,9 +252,10 @@ def _send_review_mail(initiative: Initiative) -> None:
 
 @transaction.atomic
 def initiative_change_phase(
-    *, initiative: Initiative, to_phase: str, actor, reason: str, lesson: str = ""
+    *, initiative: Initiative, to_phase: str, actor, reason: str, lesson: str = "", what_worked: str = ""
 ) -> Initiative:
-    """Move to another phase and keep the history (date, who, why). Stopping needs a lesson learned."""
+    """Move to another phase and keep the history (date, who, why). Stopping needs a lesson learned;
+    moving to "versnellen" keeps "what worked" when given (the form asks it; the library shows both)."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if to_phase not in Phase.values:
         raise ValidationError(_("Kies een fase uit de lijst."))
@@ -267,6 +268,9 @@ def initiative_change_phase(
         if not lesson:
             raise ValidationError(_("Schrijf op wat jullie hebben geleerd. Zo kunnen anderen daar iets mee."))
         initiative.lesson = lesson
+    what_worked = what_worked.strip()
+    if to_phase == Phase.ACCELERATE and what_worked:
+        initiative.what_worked = what_worked
     from_phase = initiative.phase
     initiative.phase = to_phase
     initiative.full_clean()

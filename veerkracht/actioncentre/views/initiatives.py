@@ -281,6 +281,7 @@ def initiative_phase(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
                 reason=data["reason"],
                 lesson=data["lesson"],
+                what_worked=data["what_worked"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -52,3 +52,30 @@ def feed_version(region: Region, subregion: Subregion | None, now: datetime) -> 
     key = f"{region.pk}:{subregion.pk if subregion else ''}:{stats['n']}:{changed and changed.isoformat()}"
     key += f":{now.date().isoformat()}"
     return FeedVersion(etag=hashlib.sha256(key.encode()).hexdigest()[:32], last_modified=changed)
+
+
+FEED_ITEMS = 50  # an RSS reader shows the next few weeks; the rest is on the agenda page
+
+
+def upcoming_feed_events(region: Region, now: datetime, *, limit: int = FEED_ITEMS) -> list[Event]:
+    """The next public, published events of the region for the RSS/Atom feed, soonest first."""
+    return list(
+        Event.objects.filter(
+            region=region, visibility=Visibility.PUBLIC, status=EventStatus.PUBLISHED, starts_at__gte=now
+        )
+        .select_related("municipality")
+        .order_by("starts_at", "id")[:limit]
+    )
+
+
+def public_events_for_sitemap(region: Region) -> QuerySet:
+    """(pk, updated_at) of the public events of the region in the feed window, for sitemap.xml."""
+    return (
+        Event.objects.filter(
+            region=region,
+            visibility=Visibility.PUBLIC,
+            status__in=(EventStatus.PUBLISHED, EventStatus.CANCELLED),
+        )
+        .order_by("-starts_at", "-id")
+        .values("pk", "updated_at")
+    )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.formats import date_format
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -12,7 +16,7 @@ from django.views.decorators.http import require_safe
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..calendar import calendar_bytes
-from ..selectors.calendars import feed_events, feed_version, subregion_by_slug
+from ..selectors.calendars import feed_events, feed_version, subregion_by_slug, upcoming_feed_events
 
 FEED_MAX_AGE = 3600  # calendar apps poll every few hours; an hour in a cache is fresh enough
 
@@ -48,3 +52,46 @@ def feed_subregion(request: HttpRequest, slug: str) -> HttpResponse:
     if subregion is None:
         raise Http404
     return _feed_response(request, region, subregion)
+
+
+class UpcomingRss(Feed):
+    """The next public sessions as RSS (Atom below): for feed readers and other websites."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, *args, **kwargs):
+        return get_region_or_404(request)
+
+    def title(self, region) -> str:
+        return _("%(name)s: agenda") % {"name": region.movement_name or region.name}
+
+    def link(self) -> str:
+        return reverse("agenda:list")
+
+    def description(self, region) -> str:
+        return _("Inspiratiesessies, workshops en lezingen die eraan komen.")
+
+    def items(self, region) -> list:
+        return upcoming_feed_events(region, timezone.now())
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        when = date_format(timezone.localtime(item.starts_at), "DATETIME_FORMAT")
+        place = _("online") if item.online else (item.municipality.name if item.municipality_id else "")
+        return f"{when}, {place}. {item.description}"
+
+    def item_link(self, item) -> str:
+        return reverse("agenda:event", args=[item.pk])
+
+    def item_pubdate(self, item):
+        return item.starts_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class UpcomingAtom(UpcomingRss):
+    feed_type = Atom1Feed
+    subtitle = UpcomingRss.description

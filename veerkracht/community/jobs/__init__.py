@@ -3,6 +3,6 @@ feature; every job is safe to run twice, late or at the same time."""
 
 from __future__ import annotations
 
-from . import newsletter, questions
+from . import news, newsletter, questions
 
-__all__ = ["newsletter", "questions"]
+__all__ = ["news", "newsletter", "questions"]

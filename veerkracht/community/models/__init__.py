@@ -5,11 +5,14 @@ One module per feature, as in every layer of this app.
 """
 
 from .groups import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership
+from .library import LibraryItem, LibraryKind, LibraryReview
 from .moderation import ContentReport, Moderated, ReportStatus
+from .news import NewsItem
 from .newsletter import Delivery, DeliveryStatus, Issue, IssueItem, IssueStatus, Subscriber
 from .questions import Answer, Question, QuestionMailing
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
+    # moderation
     "ContentReport",
     "Moderated",
     "ReportStatus",
@@ -20,6 +23,12 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "GroupMeeting",
     "GroupPost",
     "Membership",
+    # library
+    "LibraryItem",
+    "LibraryKind",
+    "LibraryReview",
+    # news
+    "NewsItem",
     # newsletter
     "Delivery",
     "DeliveryStatus",

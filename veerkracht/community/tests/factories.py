@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
 
-from veerkracht.community.models import Issue, IssueItem, IssueStatus, Subscriber
+from veerkracht.community.models import (
+    Issue,
+    IssueItem,
+    IssueStatus,
+    LibraryItem,
+    LibraryKind,
+    LibraryReview,
+    NewsItem,
+    Subscriber,
+)
 from veerkracht.regions.models import Municipality, Region
 
 # --- questions ---
@@ -104,3 +113,29 @@ class IssueItemFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
     title = factory.Sequence(lambda n: f"Bericht {n + 1}")
     url = factory.Sequence(lambda n: f"/agenda/{n + 1}/")
+
+
+# --- news ---
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+
+    region = factory.LazyFunction(limburg)
+    title = factory.Sequence(lambda n: f"Nieuwsbericht {n + 1}")
+    text = "Er is nieuws uit de beweging."
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    expires_at = None
+
+
+# --- library ---
+class LibraryItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LibraryItem
+
+    region = factory.LazyFunction(limburg)
+    kind = LibraryKind.METHOD
+    title = factory.Sequence(lambda n: f"Methode {n + 1}")
+    summary = "Een manier van werken die helpt."
+    body = "Zo pak je het aan."
+    review = LibraryReview.PUBLIC
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))

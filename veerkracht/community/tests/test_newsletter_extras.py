@@ -20,10 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_three_sent_issues_and_is_idempotent(region):
-    assert demo.load(region)
-    assert demo.load(region) == []
+    assert demo.newsletter.load(region)
+    assert demo.newsletter.load(region) == []
     assert Issue.objects.filter(status=IssueStatus.SENT).count() == 3
-    assert Subscriber.objects.filter(confirmed_at__isnull=False).count() == demo.newsletter.NEWSLETTER_SUBSCRIBERS
+    assert (
+        Subscriber.objects.filter(confirmed_at__isnull=False).count()
+        == demo.newsletter.NEWSLETTER_SUBSCRIBERS
+    )
     assert not Subscriber.objects.exclude(email__endswith="@example.org").exists()
 
 

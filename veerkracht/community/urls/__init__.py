@@ -3,10 +3,12 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
-from . import groups, newsletter, questions
+from . import groups, library, news, newsletter, questions
 
 app_name = "community"
 urlpatterns: list = [
+    *news.urlpatterns,
+    *library.urlpatterns,
     *questions.urlpatterns,
     *groups.urlpatterns,
     *newsletter.urlpatterns,

@@ -1,5 +1,4 @@
-"""What one search over the site can find in the community app. Each feature registers its kinds in a
-marked block. Groups are never searchable: they are closed."""
+"""Questions to the movement in the one search: public questions only (a hidden one is removed)."""
 
 from __future__ import annotations
 
@@ -7,8 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.core.search import Document, Source, register
-
-# --- questions ---
 
 
 def _question_document(question) -> Document | None:
@@ -28,7 +25,7 @@ def _question_document(question) -> Document | None:
 
 
 def _questions(region):
-    from .models import Question
+    from ..models import Question
 
     return Question.objects.filter(region=region, hidden_at__isnull=True).select_related(
         "municipality__subregion"
