@@ -6,4 +6,28 @@ One module per feature, as in every layer of this app.
 
 from .moderation import ContentReport, Moderated, ReportStatus
 
+# --- stories ---
+from .stories import (
+    INTERPRETATION_FLAGS,
+    MAX_PHOTOS,
+    Inspiration,
+    Story,
+    StoryPhoto,
+    StoryResponse,
+    StoryStatus,
+)
+
+# --- end stories ---
+
 __all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- stories ---
+__all__ += [
+    "INTERPRETATION_FLAGS",
+    "MAX_PHOTOS",
+    "Inspiration",
+    "Story",
+    "StoryPhoto",
+    "StoryResponse",
+    "StoryStatus",
+]
+# --- end stories ---

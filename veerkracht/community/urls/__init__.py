@@ -3,5 +3,13 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+# --- stories ---
+from . import moderation, stories
+
+# --- end stories ---
+
 app_name = "community"
 urlpatterns: list = []
+# --- stories ---
+urlpatterns += [*stories.urlpatterns, *moderation.urlpatterns]
+# --- end stories ---
