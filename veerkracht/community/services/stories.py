@@ -274,3 +274,9 @@ def response_create(*, story: Story, author, text: str) -> StoryResponse:
     response.save()
     log_action("community.storyresponse.created", actor=author, subject=story, data={"response": response.pk})
     return response
+
+
+def story_delete_for_erasure(story: Story) -> None:
+    """Deleting an account: the story and its photo files go (no audit entry about the person)."""
+    _delete_files_on_commit(list(story.photos.all()))
+    story.delete()
