@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - prose, one sentence a line
 """The demo's stories, in our own words: (title, municipality code, level, interpretations, themes,
 dimensions, text). Paragraphs are separated by an empty line."""
 

@@ -6,15 +6,15 @@ import factory
 from django.utils import timezone
 
 from veerkracht.accounts.tests.factories import UserFactory
-from veerkracht.regions.models import Municipality, Region
 
 # --- stories -------------------------------------------------------------------------------------
-from veerkracht.community.models import (  # noqa: E402
+from veerkracht.community.models import (
     INTERPRETATION_FLAGS,
     Story,
     StoryResponse,
     StoryStatus,
 )
+from veerkracht.regions.models import Municipality, Region
 
 
 def limburg() -> Region:
