@@ -157,8 +157,8 @@ def link_choices(region, story: Story | None = None) -> tuple[list, list]:
     from veerkracht.actioncentre.selectors.initiatives import initiatives_for_list
     from veerkracht.agenda.selectors.events import upcoming_events
 
-    initiatives = list(initiatives_for_list(region).only("pk", "title", "slug")[:300])
-    events = list(upcoming_events(region).only("pk", "title", "starts_at")[:150])
+    initiatives = list(initiatives_for_list(region)[:300])
+    events = list(upcoming_events(region)[:150])
     if story is not None and story.initiative_id and story.initiative not in initiatives:
         initiatives.insert(0, story.initiative)
     if story is not None and story.event_id and story.event not in events:
