@@ -73,7 +73,21 @@ class Story(TaggedModel, Moderated):
         verbose_name_plural = _("verhalen")
         ordering = ("-published_at", "-pk")
         indexes = [
-            models.Index(fields=("region", "status", "published_at"), name="story_public_list"),
+            # Covers the public list, its filters and its count without reading the long texts.
+            models.Index(
+                fields=(
+                    "region",
+                    "status",
+                    "hidden_at",
+                    "published_at",
+                    "municipality",
+                    "level",
+                    "interpretations",
+                    "themes",
+                    "dimensions",
+                ),
+                name="story_public_list",
+            ),
             models.Index(fields=("status", "created_at"), name="story_queue"),
         ]
 

@@ -35,12 +35,20 @@ def _public_photos() -> Prefetch:
     return Prefetch("photos", queryset=StoryPhoto.objects.exclude(photo=""), to_attr="public_photos")
 
 
+def _municipality_ids(region, subregion_slug: str) -> list[int]:
+    from veerkracht.regions.selectors import municipalities_for_region
+
+    return list(
+        municipalities_for_region(region).filter(subregion__slug=subregion_slug).values_list("pk", flat=True)
+    )
+
+
 def public_stories(region, filters: Filters | None = None) -> QuerySet[Story]:
     """Published, not hidden stories of the region, newest first, ready for cards (one photo each)."""
     filters = filters or {}
     qs = _public(region)
     if filters.get("subregion"):
-        qs = qs.filter(municipality__subregion__slug=filters["subregion"])
+        qs = qs.filter(municipality_id__in=_municipality_ids(region, filters["subregion"]))
     if filters.get("municipality"):
         qs = qs.filter(municipality__code=filters["municipality"])
     if filters.get("level"):
