@@ -79,6 +79,7 @@ def test_a_story_from_writing_to_moderation(browser_page, other_browser_page, re
         label="Een beweging in de samenleving"
     )
     browser_page.after(lambda: page.get_by_role("button", name="Toon verhalen").click())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     browser_page.after(lambda: page.get_by_role("link", name="Koffie op dinsdag").click())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     browser_page.after(lambda: page.get_by_role("button", name="Dit inspireert me").click())

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -68,12 +68,16 @@ def stories_page(region, filters: Filters | None, number, *, per_page: int) -> P
     return Paginator(public_stories(region, filters), per_page).get_page(number)
 
 
-def story_for_page(story: Story, *, with_waiting: bool) -> dict:
-    """What one story's page shows besides the story: its photos and its responses."""
+def story_for_page(story: Story, *, with_waiting: bool, reader=None, moderator: bool = False) -> dict:
+    """What one story's page shows besides the story: its photos and its responses. A hidden response
+    is only for moderators and for its own author (who reads why)."""
     photos = StoryPhoto.objects.filter(story=story)
     if not with_waiting:
         photos = photos.exclude(photo="")
     responses = StoryResponse.objects.filter(story=story).select_related("author__profile")
+    if not moderator:
+        own = Q(author=reader) if reader is not None and reader.is_authenticated else Q(pk__in=[])
+        responses = responses.filter(Q(hidden_at__isnull=True) | own)
     return {"photos": list(photos), "responses": list(responses)}
 
 

@@ -97,7 +97,10 @@ def test_staff_hide_a_response_with_a_reason_and_restore_it(client, client_for, 
     assert back["Location"] == story_url
     response.refresh_from_db()
     assert response.is_hidden and response.hidden_reason == "Kwetsend"
-    assert "Iets lelijks" not in client.get(story_url).content.decode()
+    public = client.get(story_url).content.decode()
+    assert "Iets lelijks" not in public and "Kwetsend" not in public and "verborgen" not in public
+    own = client_for(response.author).get(story_url).content.decode()
+    assert "Iets lelijks" not in own and "Kwetsend" in own
     assert AuditLogEntry.objects.filter(code="community.storyresponse.hidden").exists()
     client_staff.post(reverse("community:content_restore", args=[_type(response), response.pk]))
     response.refresh_from_db()

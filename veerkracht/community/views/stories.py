@@ -65,7 +65,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     own = request.user.is_authenticated and story.author_id == request.user.pk
     context = {
         "story": story,
-        **story_for_page(story, with_waiting=moderator or own),
+        **story_for_page(story, with_waiting=moderator or own, reader=request.user, moderator=moderator),
         "inspired": has_inspired(story, user=request.user, browser=_browser(request)),
         "response_form": ResponseForm(),
         "reason_form": ReasonForm(),
