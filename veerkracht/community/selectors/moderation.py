@@ -72,7 +72,8 @@ def open_reports() -> list[QueueItem]:
         model = content_type.model_class()
         if model not in moderated:
             continue
-        for pk, obj in model._default_manager.in_bulk(list(by_object)).items():
+        # select_related(): what get_absolute_url() needs (a response's story) comes in the same query.
+        for pk, obj in model._default_manager.select_related().in_bulk(list(by_object)).items():
             items.append(_item(obj, content_type, by_object[pk]))
     items.sort(key=lambda item: item.reports[0].created_at)
     return items
@@ -82,7 +83,11 @@ def recently_hidden(*, limit: int = RECENTLY_HIDDEN) -> list[QueueItem]:
     items = []
     for model in moderated_models():
         content_type = ContentType.objects.get_for_model(model)
-        rows = model._default_manager.filter(hidden_at__isnull=False).order_by("-hidden_at")[:limit]
+        rows = (
+            model._default_manager.select_related()
+            .filter(hidden_at__isnull=False)
+            .order_by("-hidden_at")[:limit]
+        )
         items.extend(_item(obj, content_type) for obj in rows)
     items.sort(key=lambda item: item.obj.hidden_at, reverse=True)
     return items[:limit]

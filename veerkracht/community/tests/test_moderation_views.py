@@ -52,12 +52,16 @@ def test_the_queue_takes_the_same_number_of_queries_for_more_items(
     url = reverse("community:moderation")
     StoryFactory(status=StoryStatus.WAITING, published_at=None)
     moderation_services.content_report(obj=StoryFactory(), reason="Nee", reporter=resident)
+    moderation_services.content_report(obj=StoryResponseFactory(), reason="Nee", reporter=resident)
+    moderation_services.content_hide(obj=StoryResponseFactory(), actor=staff, reason="Weg")
     client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     for _ in range(4):
         StoryFactory(status=StoryStatus.WAITING, published_at=None)
         moderation_services.content_report(obj=StoryFactory(), reason="Nee", reporter=resident)
+        moderation_services.content_report(obj=StoryResponseFactory(), reason="Nee", reporter=resident)
+        moderation_services.content_hide(obj=StoryResponseFactory(), actor=staff, reason="Weg")
     with django_assert_num_queries(len(ctx.captured_queries)):
         assert client.get(url).status_code == 200
 
