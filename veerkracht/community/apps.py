@@ -5,28 +5,35 @@ from django.utils.translation import gettext_lazy as _
 
 from veerkracht.core.navigation import NavItem
 
+# The checks import lazily: models are not loaded yet when this module is.
 
-# --- groups ---
+
 def _in_a_group(user) -> bool:
-    from .selectors.groups import is_member_of_any_group  # models are not loaded yet when this module is
+    from .selectors.groups import is_member_of_any_group
 
     return is_member_of_any_group(user)
+
+
+def _moderates(user) -> bool:
+    from .services.moderation import is_moderator
+
+    return is_moderator(user)
 
 
 class CommunityConfig(AppConfig):
     name = "veerkracht.community"
     label = "community"
     verbose_name = _("Samen leren")
-    # Each feature adds its entries (stories, library, questions, groups, newsletter, search).
     nav_items = (
-        # --- questions ---
-        NavItem(_("Vragen"), "community:questions", order=52, prefix="/vragen/"),
-        # --- groups ---
-        NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
-        # --- newsletter ---
-        NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
-        # --- news ---
+        NavItem(_("Verhalen"), "community:stories", order=36, prefix="/verhalen/"),
         NavItem(_("Nieuws"), "community:news", order=40, prefix="/nieuws/"),
-        # --- library ---
         NavItem(_("Kennisbank"), "community:library", order=41, prefix="/kennisbank/"),
+        NavItem(_("Vragen"), "community:questions", order=52, prefix="/vragen/"),
+        NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
+        NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
+        NavItem(_("Moderatie"), "community:moderation", order=90, visible=_moderates, prefix="/moderatie/"),
     )
+
+    def ready(self) -> None:
+        # The features register their newsletter sections (digest.py) when their selectors load.
+        from .selectors import questions, stories  # noqa: F401

@@ -314,6 +314,102 @@ PUBLICATIONS = Part(
 
 PARTS.append(PUBLICATIONS)
 
+# --- stories -------------------------------------------------------------------------------------
+
+
+def _stories_export(user) -> dict:
+    from .models import Inspiration, Story, StoryResponse
+
+    stories = Story.objects.filter(author=user).prefetch_related("photos").order_by("created_at")
+    responses = StoryResponse.objects.filter(author=user).select_related("story").order_by("created_at")
+    inspirations = Inspiration.objects.filter(user=user).select_related("story").order_by("created_at")
+    return {
+        "community_stories": [
+            {
+                "title": s.title,
+                "text": s.text,
+                "video_url": s.video_url,
+                "status": s.status,
+                "created_at": s.created_at.isoformat(),
+                "published_at": s.published_at.isoformat() if s.published_at else None,
+                "photos": [
+                    {"file": (p.photo.name or p.pending_photo.name), "alt": p.alt} for p in s.photos.all()
+                ],
+                "hidden_reason": s.hidden_reason,
+            }
+            for s in stories
+        ],
+        "community_story_responses": [
+            {"story": r.story.title, "text": r.text, "created_at": r.created_at.isoformat()}
+            for r in responses
+        ],
+        "community_inspirations": [
+            {"story": i.story.title, "created_at": i.created_at.isoformat()} for i in inspirations
+        ],
+    }
+
+
+def _stories_erase(user) -> None:
+    from .models import Inspiration, Story, StoryResponse
+    from .services.stories import story_delete_for_erasure
+
+    for story in Story.objects.filter(author=user):
+        story_delete_for_erasure(story)
+    # Responses stay so a conversation still reads: "verwijderde deelnemer".
+    StoryResponse.objects.filter(author=user).update(author=None)
+    Inspiration.objects.filter(user=user).delete()
+    Story.objects.filter(reviewed_by=user).update(reviewed_by=None)
+    Story.objects.filter(hidden_by=user).update(hidden_by=None)
+    StoryResponse.objects.filter(hidden_by=user).update(hidden_by=None)
+
+
+def _stories_summary(user) -> list[Line]:
+    from .models import Story, StoryResponse
+
+    lines = []
+    stories = Story.objects.filter(author=user).count()
+    if stories:
+        lines.append(
+            Line(
+                DELETED,
+                ngettext(
+                    "%(count)d verhaal dat je schreef, met de foto's.",
+                    "%(count)d verhalen die je schreef, met de foto's.",
+                    stories,
+                )
+                % {"count": stories},
+            )
+        )
+    responses = StoryResponse.objects.filter(author=user).count()
+    if responses:
+        lines.append(
+            Line(
+                KEPT,
+                ngettext(
+                    "%(count)d reactie op een verhaal: die blijft staan, als van een verwijderde deelnemer.",
+                    "%(count)d reacties op verhalen: die blijven staan, als van een verwijderde deelnemer.",
+                    responses,
+                )
+                % {"count": responses},
+            )
+        )
+    return lines
+
+
+STORIES = Part(
+    models=(
+        "community.Story",
+        "community.StoryPhoto",
+        "community.StoryResponse",
+        "community.Inspiration",
+    ),
+    export=_stories_export,
+    erase=_stories_erase,
+    summary=_stories_summary,
+)
+PARTS.append(STORIES)
+# --- end stories ---
+
 
 def _export(user) -> dict:
     result: dict = {}

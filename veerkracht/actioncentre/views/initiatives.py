@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.permissions import is_actioncentre_staff
 from veerkracht.accounts.selectors import organisations_of_region
+from veerkracht.community.selectors.stories import stories_for_initiative
 from veerkracht.core.ratelimit import too_many
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region
@@ -94,6 +95,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "is_staff": is_actioncentre_staff(request.user),
         "can_suggest": can_see_suggestions(request.user, initiative),
         "login_url": f"{reverse('account_login')}?next={request.path}",
+        "linked_stories": stories_for_initiative(initiative),
     }
     return render(request, "actioncentre/initiatives/detail.html", context)
 

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from veerkracht.community.selectors.stories import stories_for_event
 from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region
 
 from ..calendar import event_ics as make_ics
@@ -51,6 +52,7 @@ def _event_page(request: HttpRequest, event: Event, *, action: str) -> HttpRespo
         # The video link is for people whose place is confirmed, nobody else.
         "show_video": bool(mine and mine.status == RegistrationStatus.CONFIRMED and event.online),
         **after_event(event),
+        "linked_stories": stories_for_event(event),
     }
     return render(request, "agenda/events/detail.html", context)
 

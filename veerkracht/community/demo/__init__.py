@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from veerkracht.regions.models import Region
 
-from . import groups, library, news, newsletter, questions
+from . import groups, library, news, newsletter, questions, stories
 
-LOADERS = (news.load, library.load, questions.load, groups.load, newsletter.load)
+LOADERS = (stories.load, news.load, library.load, questions.load, groups.load, newsletter.load)
 
 
 def load(region: Region) -> list[str]:

@@ -11,6 +11,6 @@ GROUP = "community"
 
 register_group(GROUP, _("Samen leren"))
 
-from . import library, newsletter, questions  # noqa: E402  (they use SOURCE and GROUP)
+from . import library, newsletter, questions, stories  # noqa: E402  (they use SOURCE and GROUP)
 
-__all__ = ["GROUP", "SOURCE", "library", "newsletter", "questions"]
+__all__ = ["GROUP", "SOURCE", "library", "newsletter", "questions", "stories"]

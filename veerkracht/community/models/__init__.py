@@ -10,6 +10,15 @@ from .moderation import ContentReport, Moderated, ReportStatus
 from .news import NewsItem
 from .newsletter import Delivery, DeliveryStatus, Issue, IssueItem, IssueStatus, Subscriber
 from .questions import Answer, Question, QuestionMailing
+from .stories import (
+    INTERPRETATION_FLAGS,
+    MAX_PHOTOS,
+    Inspiration,
+    Story,
+    StoryPhoto,
+    StoryResponse,
+    StoryStatus,
+)
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
     # moderation
@@ -40,4 +49,12 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "Answer",
     "Question",
     "QuestionMailing",
+    # stories
+    "INTERPRETATION_FLAGS",
+    "MAX_PHOTOS",
+    "Inspiration",
+    "Story",
+    "StoryPhoto",
+    "StoryResponse",
+    "StoryStatus",
 ]

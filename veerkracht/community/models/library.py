@@ -13,13 +13,9 @@ as a download with a fixed type (views/library.py), so a file never runs as a pa
 
 from __future__ import annotations
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import Organisation
@@ -28,6 +24,7 @@ from veerkracht.core.vocabulary import INTERPRETATIONS, LEVELS
 from veerkracht.lib.flags import Flags
 from veerkracht.regions.models import Region
 
+from ..storage import library_storage
 from .moderation import Moderated
 
 LEVEL_FLAGS = Flags(LEVELS)
@@ -62,26 +59,6 @@ class LibraryReview(models.TextChoices):
     PENDING = "pending", _("wacht op goedkeuring")
     PUBLIC = "public", _("openbaar")
     REJECTED = "rejected", _("niet geplaatst")
-
-
-@deconstructible(path="veerkracht.community.models.library.LibraryFileStorage")
-class LibraryFileStorage(FileSystemStorage):
-    """Outside MEDIA_ROOT: never served by the web server, only through the checking view."""
-
-    @property
-    def base_location(self) -> str:
-        return os.path.join(str(settings.PRIVATE_MEDIA_ROOT), "kennisbank")
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self) -> None:
-        return None
-
-
-library_storage = LibraryFileStorage()
 
 
 def library_file_path(instance: LibraryItem, filename: str) -> str:

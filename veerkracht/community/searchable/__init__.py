@@ -3,6 +3,6 @@ feature, each registering its kinds. Groups are never searchable: they are close
 
 from __future__ import annotations
 
-from . import library, news, questions
+from . import library, news, questions, stories
 
-__all__ = ["library", "news", "questions"]
+__all__ = ["library", "news", "questions", "stories"]

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
+from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.community.models import (
+    INTERPRETATION_FLAGS,
     Issue,
     IssueItem,
     IssueStatus,
@@ -16,6 +18,9 @@ from veerkracht.community.models import (
     LibraryKind,
     LibraryReview,
     NewsItem,
+    Story,
+    StoryResponse,
+    StoryStatus,
     Subscriber,
 )
 from veerkracht.regions.models import Municipality, Region
@@ -139,3 +144,30 @@ class LibraryItemFactory(factory.django.DjangoModelFactory):
     body = "Zo pak je het aan."
     review = LibraryReview.PUBLIC
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+
+# --- stories ---
+class StoryFactory(factory.django.DjangoModelFactory):
+    """A published story in Maastricht that shows Positive Health as a broad view on health."""
+
+    class Meta:
+        model = Story
+
+    region = factory.LazyFunction(limburg)
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Verhaal {n + 1}")
+    text = "Eerste alinea.\n\nTweede alinea over de wijk."
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="GM0935"))
+    level = "micro"
+    interpretations = INTERPRETATION_FLAGS.mask(["approach"])
+    status = StoryStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class StoryResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StoryResponse
+
+    story = factory.SubFactory(StoryFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "Mooi verhaal!"
