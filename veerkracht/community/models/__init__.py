@@ -6,4 +6,9 @@ One module per feature, as in every layer of this app.
 
 from .moderation import ContentReport, Moderated, ReportStatus
 
-__all__ = ["ContentReport", "Moderated", "ReportStatus"]
+# --- search ---
+from .search import SearchDocument  # noqa: E402
+
+# --- end search ---
+
+__all__ = ["ContentReport", "Moderated", "ReportStatus", "SearchDocument"]

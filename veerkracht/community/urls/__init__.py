@@ -3,5 +3,11 @@ under its own Dutch prefix (verhalen/, nieuws/, kennisbank/, vragen/, groepen/, 
 
 from __future__ import annotations
 
+from . import search
+
 app_name = "community"
-urlpatterns: list = []
+urlpatterns: list = [
+    # --- search ---
+    *search.urlpatterns,
+    # --- end search ---
+]
