@@ -22,7 +22,9 @@ def _session(event: Event) -> Document | None:
         title=event.title,
         summary=f"{event.get_kind_display()} · {place} · {event.starts_at:%d-%m-%Y}",
         body="\n".join(
-            part for part in (event.theme, event.description, event.programme, event.speakers, event.venue) if part
+            part
+            for part in (event.theme, event.description, event.programme, event.speakers, event.venue)
+            if part
         ),
         url=event.get_absolute_url(),
         date=event.starts_at,

@@ -3,7 +3,6 @@ the search index is rebuilt last, after everything else of the demo is in."""
 
 from __future__ import annotations
 
-
 # --- search (keep last: indexes what the other apps' and features' demos made) ---
 
 

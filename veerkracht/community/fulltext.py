@@ -23,13 +23,14 @@ from html import escape
 import snowballstemmer
 
 # PostgreSQL's tsearch_data/dutch.stop (Snowball's Dutch stop word list).
-STOP_WORDS = frozenset(
-    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan
-    zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft
-    hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet
-    ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen
-    na reeds wil kon niets uw iemand geweest andere""".split()
-)
+_STOP_WORDS = """
+    de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
+    dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb
+    hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
+    meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
+    wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 OR_WORDS = frozenset({"of", "or"})
 MAX_TERMS = 12
 MAX_QUERY_CHARS = 300
@@ -95,7 +96,9 @@ class Query:
 
     @property
     def stems(self) -> set[str]:
-        return {stem(w) for group in self.groups for phrase in group.must for w in phrase}
+        return {
+            stem(w) for group in self.groups for phrase in group.must for w in phrase if w not in STOP_WORDS
+        }
 
 
 def parse(raw: str) -> Query:
@@ -109,8 +112,10 @@ def parse(raw: str) -> Query:
                 groups.append(Group())
             continue
         negative = part.startswith("-")
-        phrase = tuple(words(part))
-        if not phrase or count >= MAX_TERMS:
+        # Stop words stay inside a phrase (PostgreSQL counts their positions), but a phrase of stop
+        # words only is nothing to look for.
+        phrase = tuple(_WORD.findall(part.replace("_", " ")))
+        if not any(w not in STOP_WORDS for w in phrase) or count >= MAX_TERMS:
             continue
         count += 1
         (groups[-1].must_not if negative else groups[-1].must).append(phrase)
@@ -120,7 +125,7 @@ def parse(raw: str) -> Query:
 
 def _fts_phrase(phrase: tuple[str, ...]) -> str:
     # Stems hold letters and digits only (\w): quoting cannot be escaped from.
-    return '"' + " ".join(stem(w) for w in phrase) + '"'
+    return '"' + " ".join(stem(w) for w in phrase if w not in STOP_WORDS) + '"'
 
 
 def fts5_match(query: Query) -> str:

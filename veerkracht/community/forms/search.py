@@ -37,7 +37,10 @@ class SearchForm(forms.Form):
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["soort"].choices = [("", _("Alles")), *kinds]
         self.fields["deelregio"].choices = [("", _("Hele regio")), *((s.slug, s.name) for s in subregions)]
-        self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *((m.code, m.name) for m in municipalities)]
+        self.fields["gemeente"].choices = [
+            ("", _("Alle gemeenten")),
+            *((m.code, m.name) for m in municipalities),
+        ]
 
     def words(self) -> str:
         """What was typed (the first MAX_CHARS characters), also when a filter is invalid."""

@@ -7,7 +7,7 @@ One module per feature, as in every layer of this app.
 from .moderation import ContentReport, Moderated, ReportStatus
 
 # --- search ---
-from .search import SearchDocument  # noqa: E402
+from .search import SearchDocument
 
 # --- end search ---
 

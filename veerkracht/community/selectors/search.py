@@ -115,6 +115,7 @@ def _run(query, region, filters, searched: list[str], shown: list[str], first: i
     columns = ", ".join(f"d.{c}" for c in COLUMNS)
     searched_marks = ", ".join(["%s"] * len(searched))
     shown_marks = ", ".join(["%s"] * len(shown))
+    # Only constants and placeholders are put into the text; every value is a parameter.
     sql = f"""
         WITH hits AS MATERIALIZED (
             SELECT d.id, d.kind, d.date, {score} AS score FROM {source}
@@ -131,7 +132,7 @@ def _run(query, region, filters, searched: list[str], shown: list[str], first: i
         LEFT JOIN ranked r ON r.kind = c.kind AND r.n > %s AND r.n <= %s
         LEFT JOIN community_searchdocument d ON d.id = r.id
         ORDER BY c.kind, r.n
-    """
+    """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *searched, *where_params, *shown, first, last])
         return cursor.fetchall()
@@ -139,7 +140,9 @@ def _run(query, region, filters, searched: list[str], shown: list[str], first: i
 
 def _hit(row, stems: set[str]) -> Hit:
     values = dict(zip(COLUMNS, row[3:], strict=True))
-    text = values["summary"] if _mentions(values["summary"], stems) else f"{values['summary']} {values['body']}"
+    text = (
+        values["summary"] if _mentions(values["summary"], stems) else f"{values['summary']} {values['body']}"
+    )
     return Hit(
         kind=values["kind"],
         title=values["title"],
@@ -161,8 +164,15 @@ def _page_number(number) -> int:
         return 1
 
 
-def search_site(region, text: str, filters: Filters | None = None, page=1, *, per_kind: int = PER_KIND,
-                per_page: int = PER_PAGE) -> Results:
+def search_site(
+    region,
+    text: str,
+    filters: Filters | None = None,
+    page=1,
+    *,
+    per_kind: int = PER_KIND,
+    per_page: int = PER_PAGE,
+) -> Results:
     """Results for what someone typed, grouped by kind in the sources' order; one database query
     (two when the page asked for lies past the last one)."""
     filters = filters or {}
@@ -212,6 +222,9 @@ def matching_ids(kind: str, region, text: str) -> QuerySet | None:
         docs = docs.filter(search_vector=words)
     else:
         docs = docs.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fulltext.fts5_match(query)])
+            id__in=RawSQL(  # noqa: S611 - a constant table name; the words are a parameter
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                [fulltext.fts5_match(query)],
+            )
         )
     return docs.values("object_id")

@@ -28,6 +28,8 @@ from ..models.search import FTS_TABLE
 log = logging.getLogger(__name__)
 BODY_CHARS = 8000
 BATCH = 2000
+FTS_DELETE = f"DELETE FROM {FTS_TABLE} WHERE rowid = %s"  # noqa: S608 - a constant table name
+FTS_INSERT = f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)"  # noqa: S608 - idem
 
 
 def _moment(value: date | datetime | None) -> datetime | None:
@@ -65,9 +67,9 @@ def _postgres_vector(title: str, text: str):
 def _fts_write(rows: list[SearchDocument]) -> None:
     """Put the rows' stems in SQLite's FTS5 table (replacing what was there)."""
     with connection.cursor() as cursor:
-        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(r.pk,) for r in rows])
+        cursor.executemany(FTS_DELETE, [(r.pk,) for r in rows])
         cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+            FTS_INSERT,
             [
                 (r.pk, fulltext.stemmed_text(r.title), fulltext.stemmed_text(f"{r.summary} {r.body}"))
                 for r in rows
@@ -78,7 +80,7 @@ def _fts_write(rows: list[SearchDocument]) -> None:
 def _fts_delete(ids: list[int]) -> None:
     if connection.vendor == "sqlite" and ids:
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in ids])
+            cursor.executemany(FTS_DELETE, [(pk,) for pk in ids])
 
 
 def _words_written(rows: list[SearchDocument]) -> None:
@@ -107,7 +109,9 @@ def search_index(*, source: Source, obj) -> SearchDocument | None:
 
 @transaction.atomic
 def search_remove(*, source: Source, object_id: int) -> int:
-    ids = list(SearchDocument.objects.filter(kind=source.key, object_id=object_id).values_list("pk", flat=True))
+    ids = list(
+        SearchDocument.objects.filter(kind=source.key, object_id=object_id).values_list("pk", flat=True)
+    )
     if not ids:
         return 0
     _fts_delete(ids)
@@ -134,7 +138,9 @@ def _rebuild_source(source: Source, region) -> int:
     for obj in source.objects(region):
         document = source.document(obj)
         if document is not None:
-            rows.append(SearchDocument(kind=source.key, object_id=obj.pk, **_row_values(source, obj, document)))
+            rows.append(
+                SearchDocument(kind=source.key, object_id=obj.pk, **_row_values(source, obj, document))
+            )
     created = []
     for start in range(0, len(rows), BATCH):
         created += SearchDocument.objects.bulk_create(rows[start : start + BATCH])

@@ -7,7 +7,12 @@ from django.core.management import call_command
 from django.db import connection
 
 from veerkracht.actioncentre.models import Initiative, Review
-from veerkracht.actioncentre.tests.factories import AmbassadorFactory, InitiativeFactory, OfferFactory, PartnerFactory
+from veerkracht.actioncentre.tests.factories import (
+    AmbassadorFactory,
+    InitiativeFactory,
+    OfferFactory,
+    PartnerFactory,
+)
 from veerkracht.agenda.models import EventStatus, Visibility
 from veerkracht.agenda.tests.factories import EventFactory
 from veerkracht.community import fulltext
@@ -24,7 +29,9 @@ def _found(region, text: str, kind: str = "") -> list[str]:
 
 
 def test_an_initiative_is_found_as_soon_as_it_is_saved_and_changes_with_it(region):
-    initiative = InitiativeFactory(title="Wandelgroep De Stap", description="Elke week wandelingen door het bos.")
+    initiative = InitiativeFactory(
+        title="Wandelgroep De Stap", description="Elke week wandelingen door het bos."
+    )
     assert _found(region, "wandeling") == ["Wandelgroep De Stap"]
     initiative.title = "Beweegclub De Stap"
     initiative.save()
@@ -89,7 +96,22 @@ def test_dutch_stemming_and_folded_accents(region):
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "'", "NEAR(a b", "*", "(((", ")", "a AND OR NOT", "title:x", "^x", "-", "--", "\x00", "é" * 500, "de het"],
+    [
+        '"',
+        "'",
+        "NEAR(a b",
+        "*",
+        "(((",
+        ")",
+        "a AND OR NOT",
+        "title:x",
+        "^x",
+        "-",
+        "--",
+        "\x00",
+        "é" * 500,
+        "de het",
+    ],
 )
 def test_fts_syntax_in_the_words_never_breaks_the_search(region, text):
     InitiativeFactory(title="Buurtkamer")
@@ -114,5 +136,9 @@ def test_the_rebuild_indexes_everything_anew(region):
 
 
 def test_the_analyser_matches_postgres_dutch_stemming():
-    assert fulltext.stems("Wandelingen gezondheid vrijwilligers de het") == ["wandel", "gezond", "vrijwilliger"]
+    assert fulltext.stems("Wandelingen gezondheid vrijwilligers de het") == [
+        "wandel",
+        "gezond",
+        "vrijwilliger",
+    ]
     assert fulltext.fold("Één café") == "een cafe"
