@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -43,7 +44,7 @@ _stemmer = snowballstemmer.stemmer("dutch_porter")
 FULLTEXT_SQL = {
     "sqlite": (
         "CREATE VIRTUAL TABLE IF NOT EXISTS community_search_fts USING fts5("
-        "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
     ),
     "postgresql": (
         "CREATE INDEX IF NOT EXISTS search_document_vector ON community_searchdocument "
@@ -128,15 +129,75 @@ def _fts_phrase(phrase: tuple[str, ...]) -> str:
     return '"' + " ".join(stem(w) for w in phrase if w not in STOP_WORDS) + '"'
 
 
-def fts5_match(query: Query) -> str:
-    """The FTS5 MATCH expression for a parsed query ("" when there is nothing to find)."""
+def fts5_match(query: Query, tags: str = "") -> str:
+    """The FTS5 MATCH expression for a parsed query, in the title and body only, and the filters on
+    the tags column (``fts5_tags_filter``), if any."""
     alternatives = []
     for group in query.groups:
         expression = "(" + " AND ".join(_fts_phrase(p) for p in group.must) + ")"
         for phrase in group.must_not:
             expression = f"({expression} NOT {_fts_phrase(phrase)})"
         alternatives.append(expression)
-    return " OR ".join(alternatives)
+    words = "{title body} : (" + " OR ".join(alternatives) + ")"
+    return f"{words} AND {tags}" if tags else words
+
+
+# --- SQLite: kinds and filters inside the FTS5 table -------------------------------------------
+# So that a search for a common word never reads every matching row of the index table, the FTS5 row
+# carries what is filtered on: the kind in the high bits of its rowid (counting per kind reads only
+# the FTS5 index), and region, place, themes and dimensions as tokens in its "tags" column.
+
+KIND_SHIFT = 40  # index rows' ids stay below 2**40
+ID_MASK = (1 << KIND_SHIFT) - 1
+
+
+def kind_number(kind: str) -> int:
+    return zlib.crc32(kind.encode()) & 0x3FFFFF  # 22 bits: rowids stay below 2**62
+
+
+def fts_rowid(kind: str, pk: int) -> int:
+    return (kind_number(kind) << KIND_SHIFT) | pk
+
+
+def kind_rowids(kind: str) -> tuple[int, int]:
+    """The first and last FTS5 rowid of a kind."""
+    low = kind_number(kind) << KIND_SHIFT
+    return low, low | ID_MASK
+
+
+def _alnum(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(value))
+
+
+def tags(*, region_id, municipality_code: str, subregion: str, themes: int, dimensions: int) -> str:
+    """The filter tokens of one index row: "r1 mgm0935 snoord t3 d0" ("pall" for the whole region)."""
+    parts = [f"r{region_id}"]
+    if municipality_code:
+        parts.append(f"m{_alnum(municipality_code)}")
+    if subregion:
+        parts.append(f"s{_alnum(subregion)}")
+    if not municipality_code and not subregion:
+        parts.append("pall")
+    parts += [f"t{bit}" for bit in range(64) if (themes or 0) >> bit & 1]
+    parts += [f"d{bit}" for bit in range(32) if (dimensions or 0) >> bit & 1]
+    return " ".join(parts)
+
+
+def tags_filter(
+    *, region_id=None, subregion: str = "", municipality: str = "", theme_bit: int = 0, dimension_bit: int = 0
+) -> str:
+    """The FTS5 expression on the tags column for these filters ("" for none). A place filter also
+    finds what is for the whole region."""
+    parts = [f"tags : r{int(region_id)}"] if region_id is not None else []
+    if subregion:
+        parts.append(f"tags : (s{_alnum(subregion)} OR pall)")
+    if municipality:
+        parts.append(f"tags : (m{_alnum(municipality)} OR pall)")
+    if theme_bit:
+        parts.append(f"tags : t{theme_bit.bit_length() - 1}")
+    if dimension_bit:
+        parts.append(f"tags : d{dimension_bit.bit_length() - 1}")
+    return " AND ".join(parts)
 
 
 def postgres_query_text(query: Query) -> str:

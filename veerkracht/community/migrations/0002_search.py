@@ -9,7 +9,7 @@ from django.db import migrations, models
 # regenerated): an FTS5 table on SQLite, a GIN index on PostgreSQL. Each runs on its own database only.
 FTS_SQLITE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS community_search_fts USING fts5("
-    "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
 )
 GIN_POSTGRES = (
     "CREATE INDEX IF NOT EXISTS search_document_vector ON community_searchdocument USING gin (search_vector)"

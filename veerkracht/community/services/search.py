@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 BODY_CHARS = 8000
 BATCH = 2000
 FTS_DELETE = f"DELETE FROM {FTS_TABLE} WHERE rowid = %s"  # noqa: S608 - a constant table name
-FTS_INSERT = f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)"  # noqa: S608 - idem
+FTS_INSERT = f"INSERT INTO {FTS_TABLE} (rowid, title, body, tags) VALUES (%s, %s, %s, %s)"  # noqa: S608
 
 
 def _moment(value: date | datetime | None) -> datetime | None:
@@ -64,23 +64,33 @@ def _postgres_vector(title: str, text: str):
     )
 
 
+def fts_values(row: SearchDocument) -> tuple:
+    """One FTS5 row for an index row: (rowid with the kind, title stems, body stems, filter tags)."""
+    return (
+        fulltext.fts_rowid(row.kind, row.pk),
+        fulltext.stemmed_text(row.title),
+        fulltext.stemmed_text(f"{row.summary} {row.body}"),
+        fulltext.tags(
+            region_id=row.region_id,
+            municipality_code=row.municipality_code,
+            subregion=row.subregion,
+            themes=row.themes,
+            dimensions=row.dimensions,
+        ),
+    )
+
+
 def _fts_write(rows: list[SearchDocument]) -> None:
-    """Put the rows' stems in SQLite's FTS5 table (replacing what was there)."""
+    """Put the rows' stems and tags in SQLite's FTS5 table (replacing what was there)."""
     with connection.cursor() as cursor:
-        cursor.executemany(FTS_DELETE, [(r.pk,) for r in rows])
-        cursor.executemany(
-            FTS_INSERT,
-            [
-                (r.pk, fulltext.stemmed_text(r.title), fulltext.stemmed_text(f"{r.summary} {r.body}"))
-                for r in rows
-            ],
-        )
+        cursor.executemany(FTS_DELETE, [(fulltext.fts_rowid(r.kind, r.pk),) for r in rows])
+        cursor.executemany(FTS_INSERT, [fts_values(r) for r in rows])
 
 
-def _fts_delete(ids: list[int]) -> None:
+def _fts_delete(kind: str, ids: list[int]) -> None:
     if connection.vendor == "sqlite" and ids:
         with connection.cursor() as cursor:
-            cursor.executemany(FTS_DELETE, [(pk,) for pk in ids])
+            cursor.executemany(FTS_DELETE, [(fulltext.fts_rowid(kind, pk),) for pk in ids])
 
 
 def _words_written(rows: list[SearchDocument]) -> None:
@@ -114,7 +124,7 @@ def search_remove(*, source: Source, object_id: int) -> int:
     )
     if not ids:
         return 0
-    _fts_delete(ids)
+    _fts_delete(source.key, ids)
     SearchDocument.objects.filter(pk__in=ids).delete()
     return len(ids)
 
@@ -132,7 +142,7 @@ def search_rebuild(*, region, kinds: list[str] | None = None) -> dict[str, int]:
 @transaction.atomic
 def _rebuild_source(source: Source, region) -> int:
     stale = SearchDocument.objects.filter(kind=source.key, region=region)
-    _fts_delete(list(stale.values_list("pk", flat=True)))
+    _fts_delete(source.key, list(stale.values_list("pk", flat=True)))
     stale.delete()
     rows = []
     for obj in source.objects(region):

@@ -93,7 +93,9 @@ def test_bad_input_never_breaks_the_page(client, region, query):
 
 
 def test_snippets_are_escaped_and_mark_the_words(client, region):
-    InitiativeFactory(title="<script>alert(1)</script> Moestuin", summary="Een <b>moestuin</b> voor iedereen.")
+    InitiativeFactory(
+        title="<script>alert(1)</script> Moestuin", summary="Een <b>moestuin</b> voor iedereen."
+    )
     html = _get(client, "?q=moestuin")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "&lt;b&gt;<mark>moestuin</mark>&lt;/b&gt;" in html
