@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'zoekresultaat',
                 'verbose_name_plural': 'zoekindex',
-                'indexes': [models.Index(fields=['region', 'kind'], name='search_document_region_kind')],
+                'indexes': [models.Index(fields=['region', 'kind'], name='search_document_region_kind'), models.Index(fields=['kind', 'id'], name='search_document_kind_newest')],
                 'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='search_document_once')],
             },
         ),

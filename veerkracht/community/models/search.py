@@ -40,7 +40,11 @@ class SearchDocument(models.Model):
         verbose_name = _("zoekresultaat")
         verbose_name_plural = _("zoekindex")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")]
-        indexes = [models.Index(fields=["region", "kind"], name="search_document_region_kind")]
+        indexes = [
+            models.Index(fields=["region", "kind"], name="search_document_region_kind"),
+            # PostgreSQL: the newest matches of one kind, read backwards until enough are found.
+            models.Index(fields=["kind", "id"], name="search_document_kind_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"

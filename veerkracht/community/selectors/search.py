@@ -95,6 +95,13 @@ def _where(region, filters: Filters) -> tuple[list[str], list]:
     return where, params
 
 
+# The best by rank (title words weigh more than the body's) among the newest CANDIDATES matches of a
+# kind, then the older matches newest first. Ranking every match of a word that is in a fifth of
+# 200,000 texts costs hundreds of milliseconds; this stays within tens, and what is new on a
+# community site is what people look for.
+CANDIDATES = 200
+
+
 def _run(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
     """Rows (kind, count of that kind, position, *COLUMNS): one per kind with results, and one per hit
     of the kinds `shown` at positions first < n <= last."""
@@ -104,41 +111,56 @@ def _run(query, region, filters, searched: list[str], shown: list[str], first: i
 
 
 def _run_postgres(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
-    """One statement: the matching rows once (GIN index), their count per kind, the rows wanted."""
+    """One statement: the count per kind (GIN index), then for every kind shown the rows wanted: the
+    best by ts_rank among the newest CANDIDATES matches, then the older ones newest first."""
     where, where_params = _where(region, filters)
     columns = ", ".join(f"d.{c}" for c in COLUMNS)
     searched_marks = ", ".join(["%s"] * len(searched))
     shown_marks = ", ".join(["%s"] * len(shown))
-    # Only constants and placeholders are put into the text; every value is a parameter.
+    inner_where = " AND ".join(w.replace("d.", "x.") for w in where)
+    ranked = (
+        "SELECT x.id, ts_rank(x.search_vector, q.q) AS score, 0 AS part FROM community_searchdocument x "
+        f"WHERE x.kind = c.kind AND x.search_vector @@ q.q AND {inner_where} "
+        f"ORDER BY x.id DESC LIMIT {CANDIDATES}"
+    )
+    older = (
+        "SELECT x.id, 0.0 AS score, 1 AS part FROM community_searchdocument x "
+        f"WHERE x.kind = c.kind AND x.search_vector @@ q.q AND {inner_where} "
+        f"ORDER BY x.id DESC LIMIT {max(last - CANDIDATES, 0)} OFFSET {CANDIDATES}"
+    )
+    union = f"({ranked})" + (f" UNION ALL ({older})" if last > CANDIDATES else "")
     sql = f"""
-        WITH hits AS MATERIALIZED (
-            SELECT d.id, d.kind, d.date, ts_rank(d.search_vector, q) AS score
-            FROM community_searchdocument d, websearch_to_tsquery('dutch', %s) q
-            WHERE d.search_vector @@ q AND d.kind IN ({searched_marks}) AND {" AND ".join(where)}
-        ),
-        ranked AS (
-            SELECT id, kind, ROW_NUMBER() OVER (
-                PARTITION BY kind ORDER BY score DESC, date DESC NULLS LAST, id DESC) AS n
-            FROM hits WHERE kind IN ({shown_marks})
-        ),
-        counts AS (SELECT kind, COUNT(*) AS total FROM hits GROUP BY kind)
-        SELECT c.kind, c.total, r.n, {columns}
+        WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('dutch', %s) AS q),
+        counts AS MATERIALIZED (
+            SELECT d.kind, COUNT(*) AS total FROM community_searchdocument d, q
+            WHERE d.search_vector @@ q.q AND d.kind IN ({searched_marks}) AND {" AND ".join(where)}
+            GROUP BY d.kind
+        )
+        SELECT c.kind, c.total, h.n, {columns}
         FROM counts c
-        LEFT JOIN ranked r ON r.kind = c.kind AND r.n > %s AND r.n <= %s
-        LEFT JOIN community_searchdocument d ON d.id = r.id
-        ORDER BY c.kind, r.n
+        LEFT JOIN LATERAL (
+            SELECT id, n FROM (
+                SELECT u.id, ROW_NUMBER() OVER (ORDER BY u.part, u.score DESC, u.id DESC) AS n
+                FROM q, LATERAL ({union}) u
+                WHERE c.kind IN ({shown_marks})
+            ) numbered WHERE n > %s AND n <= %s
+        ) h ON TRUE
+        LEFT JOIN community_searchdocument d ON d.id = h.id
+        ORDER BY c.kind, h.n
     """
-    params = [fulltext.postgres_query_text(query), *searched, *where_params, *shown, first, last]
+    inner_params = where_params * (2 if last > CANDIDATES else 1)
+    params = [
+        fulltext.postgres_query_text(query),
+        *searched,
+        *where_params,
+        *inner_params,
+        *shown,
+        first,
+        last,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-# SQLite: the best by bm25 (title words weigh ten times the body's) among the newest CANDIDATES
-# matches of a kind, then the older matches newest first. Ranking every match of a word that is in
-# a third of 200,000 texts costs half a second; this stays within milliseconds, and what is new on a
-# community site is what people look for.
-CANDIDATES = 200
 
 
 def _sqlite_match(query, region, filters) -> str:

@@ -142,3 +142,33 @@ def test_the_analyser_matches_postgres_dutch_stemming():
         "vrijwilliger",
     ]
     assert fulltext.fold("Één café") == "een cafe"
+
+
+def test_a_partner_page_made_private_disappears_through_the_followed_model(region):
+    from veerkracht.actioncentre.models import PartnerProfile
+
+    organisation = PartnerFactory(name="Huis van de Wijk", description="Ontmoeting en koffie.")
+    assert _found(region, "ontmoeting") == ["Huis van de Wijk"]
+    profile = PartnerProfile.objects.get(organisation=organisation)
+    profile.is_public = False
+    profile.save()
+    assert _found(region, "ontmoeting") == []
+
+
+def test_the_demo_rebuilds_the_index(region):
+    from veerkracht.community import demo
+
+    InitiativeFactory(title="Samen sterk in Heerlen")
+    SearchDocument.objects.all().delete()
+    lines = demo.load(region)
+    assert any("Zoekindex" in line for line in lines)
+    assert _found(region, "heerlen") == ["Samen sterk in Heerlen"]
+
+
+def test_one_kind_of_another_region_is_not_shown(region):
+    from veerkracht.regions.models import Region
+
+    other = Region.objects.create(slug="elders", name="Elders", province_code="PV30", movement_name="Elders")
+    initiative = InitiativeFactory(title="Dansen in de wijk")
+    SearchDocument.objects.filter(object_id=initiative.pk).update(region=other)
+    assert _found(region, "dansen") == []
