@@ -25,7 +25,9 @@ def test_a_visitor_searches_filters_and_opens_a_result(browser_page, region):
 
     # 1. From the menu to the search page; search for a word in another form than in the texts.
     browser_page.visit("/")
-    browser_page.after(lambda: page.get_by_role("link", name="Zoeken").first.click())
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    nav.get_by_text("Menu", exact=True).click()
+    browser_page.after(lambda: nav.get_by_role("link", name="Zoeken").first.click())
     page.get_by_label("Waar zoek je naar?").fill("wandelingen")
     browser_page.after(lambda: page.get_by_role("button", name="Zoeken").click())
     expect(page.get_by_role("heading", name="Initiatieven (5)")).to_be_visible()
