@@ -64,6 +64,10 @@ class Group:
     def label(self) -> str:
         return str(self.source.label)
 
+    @property
+    def count_label(self) -> str:
+        return f"{COUNT_CAP}+" if self.count > COUNT_CAP else str(self.count)
+
 
 @dataclass
 class Results:
@@ -73,6 +77,11 @@ class Results:
     @property
     def total(self) -> int:
         return sum(group.count for group in self.groups)
+
+    @property
+    def total_label(self) -> str:
+        capped = any(group.count > COUNT_CAP for group in self.groups)
+        return f"{self.total}+" if capped else str(self.total)
 
 
 def sources_by_key() -> dict[str, Source]:
@@ -100,6 +109,9 @@ def _where(region, filters: Filters) -> tuple[list[str], list]:
 # 200,000 texts costs hundreds of milliseconds; this stays within tens, and what is new on a
 # community site is what people look for.
 CANDIDATES = 200
+# PostgreSQL reads a row for every match it counts (its GIN index cannot count alone): counts stop
+# above this number and show as "more than" (SQLite counts from its FTS5 index, exactly).
+COUNT_CAP = 1000
 
 
 def _run(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
@@ -111,30 +123,39 @@ def _run(query, region, filters, searched: list[str], shown: list[str], first: i
 
 
 def _run_postgres(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
-    """One statement: the count per kind (GIN index), then for every kind shown the rows wanted: the
-    best by ts_rank among the newest CANDIDATES matches, then the older ones newest first."""
+    """One statement: the count per kind (up to COUNT_CAP), then for every kind shown the rows wanted:
+    the best by ts_rank among the newest CANDIDATES matches, then the older ones newest first."""
     where, where_params = _where(region, filters)
     columns = ", ".join(f"d.{c}" for c in COLUMNS)
-    searched_marks = ", ".join(["%s"] * len(searched))
     shown_marks = ", ".join(["%s"] * len(shown))
     inner_where = " AND ".join(w.replace("d.", "x.") for w in where)
+    count_where = " AND ".join(w.replace("d.", "y.") for w in where)
+    kind_values = ", ".join(["(%s)"] * len(searched))
+    # The words once, in a CTE. (Put as a constant in every place, the planner reads the newest rows
+    # backwards for a common word: fast without filters, but seconds with a rare filter.)
+    tsq = "q.q"
     ranked = (
-        "SELECT x.id, ts_rank(x.search_vector, q.q) AS score, 0 AS part FROM community_searchdocument x "
-        f"WHERE x.kind = c.kind AND x.search_vector @@ q.q AND {inner_where} "
+        f"SELECT x.id, ts_rank(x.search_vector, {tsq}) AS score, 0 AS part FROM community_searchdocument x "
+        f"WHERE x.kind = c.kind AND x.search_vector @@ {tsq} AND {inner_where} "
         f"ORDER BY x.id DESC LIMIT {CANDIDATES}"
     )
     older = (
         "SELECT x.id, 0.0 AS score, 1 AS part FROM community_searchdocument x "
-        f"WHERE x.kind = c.kind AND x.search_vector @@ q.q AND {inner_where} "
+        f"WHERE x.kind = c.kind AND x.search_vector @@ {tsq} AND {inner_where} "
         f"ORDER BY x.id DESC LIMIT {max(last - CANDIDATES, 0)} OFFSET {CANDIDATES}"
     )
     union = f"({ranked})" + (f" UNION ALL ({older})" if last > CANDIDATES else "")
     sql = f"""
         WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('dutch', %s) AS q),
         counts AS MATERIALIZED (
-            SELECT d.kind, COUNT(*) AS total FROM community_searchdocument d, q
-            WHERE d.search_vector @@ q.q AND d.kind IN ({searched_marks}) AND {" AND ".join(where)}
-            GROUP BY d.kind
+            SELECT k.kind, (
+                SELECT COUNT(*) FROM (
+                    SELECT 1 FROM community_searchdocument y, q
+                    WHERE y.kind = k.kind AND y.search_vector @@ {tsq} AND {count_where}
+                    ORDER BY y.id DESC LIMIT {COUNT_CAP + 1}
+                ) s
+            ) AS total
+            FROM (VALUES {kind_values}) k(kind)
         )
         SELECT c.kind, c.total, h.n, {columns}
         FROM counts c
@@ -146,18 +167,14 @@ def _run_postgres(query, region, filters, searched: list[str], shown: list[str],
             ) numbered WHERE n > %s AND n <= %s
         ) h ON TRUE
         LEFT JOIN community_searchdocument d ON d.id = h.id
+        WHERE c.total > 0
         ORDER BY c.kind, h.n
     """
-    inner_params = where_params * (2 if last > CANDIDATES else 1)
-    params = [
-        fulltext.postgres_query_text(query),
-        *searched,
-        *where_params,
-        *inner_params,
-        *shown,
-        first,
-        last,
-    ]
+    text = fulltext.postgres_query_text(query)
+    params = [text, *where_params, *searched, *where_params]
+    if last > CANDIDATES:
+        params += where_params
+    params += [*shown, first, last]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
