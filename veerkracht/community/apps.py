@@ -32,8 +32,19 @@ class CommunityConfig(AppConfig):
         NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
         NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
         NavItem(_("Moderatie"), "community:moderation", order=90, visible=_moderates, prefix="/moderatie/"),
+        NavItem(_("Zoeken"), "community:search", order=95, prefix="/zoeken/"),
     )
 
     def ready(self) -> None:
         # The features register their newsletter sections (digest.py) when their selectors load.
+        # Search follows every write of the searchable models, and gives other apps its words matcher.
+        from veerkracht.core import search
+
         from .selectors import questions, stories  # noqa: F401
+        from .selectors.search import matching_ids
+        from .services.search import connect_account_deletion, connect_migrate, connect_sources
+
+        connect_sources()
+        connect_migrate(self)
+        connect_account_deletion()
+        search.set_matcher(matching_ids)

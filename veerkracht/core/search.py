@@ -44,6 +44,9 @@ class Source:
     objects: Callable[..., Iterable]  # (region) -> every object of this kind, to (re)build the index
     region_of: Callable[..., object]  # (obj) -> the object's region
     order: int = 100
+    # Other models whose writes change this kind's documents: ("app_label.ModelName", (obj) -> the
+    # objects of this kind to index again), e.g. a partner page's settings for the organisation.
+    follows: tuple[tuple[str, Callable[..., Iterable]], ...] = ()
 
 
 _sources: Registry[Source] = Registry("searchable", "search sources")
@@ -52,3 +55,24 @@ register = _sources.register
 
 def sources() -> list[Source]:
     return _sources.all()
+
+
+# --- The engine: the app that keeps the index (the community app) plugs in here ------------------
+
+_engine: dict[str, Callable] = {}
+
+
+def set_matcher(matcher: Callable[..., object]) -> None:
+    """Installed by the app that keeps the index: ``(kind, region, text)`` -> a query of the matching
+    objects' primary keys (``values("object_id")``), or None when the text holds no word to look for."""
+    _engine["matcher"] = matcher
+
+
+def matching_ids(kind: str, region, text: str):
+    """The primary keys of the objects of `kind` in `region` whose words match `text`, as a subquery
+    for ``pk__in``; None when there is no index or the text holds no word to look for (then do not
+    filter on the words)."""
+    matcher = _engine.get("matcher")
+    if matcher is None:
+        return None
+    return matcher(kind, region, text)

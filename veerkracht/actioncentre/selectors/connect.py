@@ -13,6 +13,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
 from veerkracht.accounts.models import Organisation, Role, RoleAssignment
+from veerkracht.core import search
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region
 
@@ -44,8 +45,11 @@ def active_offers(
         offers = offers.filter(Q(municipality_id=municipality_id) | Q(municipality__isnull=True))
     elif subregion_id:
         offers = offers.filter(Q(subregion_id=subregion_id) | Q(municipality__isnull=True))
-    for word in q.split()[:5]:
-        offers = offers.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    if q:
+        # The site's full-text index (Dutch stems, accents folded), not a scan of every text.
+        found = search.matching_ids("offer", region, q)
+        if found is not None:
+            offers = offers.filter(pk__in=found)
     return offers.order_by("-pk")
 
 

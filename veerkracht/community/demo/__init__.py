@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from veerkracht.regions.models import Region
 
-from . import groups, library, news, newsletter, questions, stories
+from . import groups, library, news, newsletter, questions, search, stories
 
-LOADERS = (stories.load, news.load, library.load, questions.load, groups.load, newsletter.load)
+LOADERS = (stories.load, news.load, library.load, questions.load, groups.load, newsletter.load, search.load)
 
 
 def load(region: Region) -> list[str]:

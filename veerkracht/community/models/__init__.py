@@ -10,6 +10,7 @@ from .moderation import ContentReport, Moderated, ReportStatus
 from .news import NewsItem
 from .newsletter import Delivery, DeliveryStatus, Issue, IssueItem, IssueStatus, Subscriber
 from .questions import Answer, Question, QuestionMailing
+from .search import SearchDocument
 from .stories import (
     INTERPRETATION_FLAGS,
     MAX_PHOTOS,
@@ -57,4 +58,6 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "StoryPhoto",
     "StoryResponse",
     "StoryStatus",
+    # search
+    "SearchDocument",
 ]

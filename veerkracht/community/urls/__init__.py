@@ -4,7 +4,7 @@ zoeken/)."""
 
 from __future__ import annotations
 
-from . import groups, library, moderation, news, newsletter, questions, stories
+from . import groups, library, moderation, news, newsletter, questions, search, stories
 
 app_name = "community"
 urlpatterns: list = [
@@ -15,4 +15,5 @@ urlpatterns: list = [
     *questions.urlpatterns,
     *groups.urlpatterns,
     *newsletter.urlpatterns,
+    *search.urlpatterns,
 ]

@@ -1,0 +1,243 @@
+"""The words of one search over the site: Dutch text to search terms, the same way on both databases.
+
+PostgreSQL's 'dutch' text search configuration stems with Snowball's (Porter-style) Dutch stemmer and
+drops its Dutch stop words; SQLite's FTS5 has no Dutch stemmer, so for SQLite the words are stemmed here
+with the very same algorithm (``snowballstemmer``'s ``dutch_porter``) and the same stop words, when the
+index is written and when a query is read. Accents are folded on both ("café" finds "cafe").
+
+A query is read as a small websearch language, like PostgreSQL's ``websearch_to_tsquery``: words (all
+must be there), ``"een zin"`` (these words in this order), ``-woord`` (not this word) and ``of``/``or``
+between alternatives. Everything else (quotes, ``*``, ``NEAR``, parentheses, colons) is only a separator:
+the FTS5 query is built from stems that are letters and digits only, each quoted, so no input can break
+its syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+
+import snowballstemmer
+
+# PostgreSQL's tsearch_data/dutch.stop (Snowball's Dutch stop word list).
+_STOP_WORDS = """
+    de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
+    dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb
+    hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
+    meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
+    wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+OR_WORDS = frozenset({"of", "or"})
+MAX_TERMS = 12
+MAX_QUERY_CHARS = 300
+_WORD = re.compile(r"\w+", re.UNICODE)
+_QUERY_PART = re.compile(r'-?"[^"]*"?|[^\s"]+')
+_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+# What the database needs for it (also in the migration that makes them): FTS5 on SQLite, with the
+# rowid of the index row; a GIN index on the tsvector on PostgreSQL.
+FULLTEXT_SQL = {
+    "sqlite": (
+        "CREATE VIRTUAL TABLE IF NOT EXISTS community_search_fts USING fts5("
+        "title, body, tags, tokenize = 'unicode61 remove_diacritics 2')"
+    ),
+    "postgresql": (
+        "CREATE INDEX IF NOT EXISTS search_document_vector ON community_searchdocument "
+        "USING gin (search_vector)"
+    ),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Café Één" -> "cafe een"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, without stop words (underscores split words too)."""
+    return [w for w in _WORD.findall(fold(text).replace("_", " ")) if w not in STOP_WORDS]
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
+def stemmed_text(text: str) -> str:
+    """What the SQLite index keeps of a text: its stems, separated by spaces."""
+    return " ".join(stems(text))
+
+
+@dataclass
+class Group:
+    """Alternatives of a query are groups: every phrase of a group must be there, no negative one."""
+
+    must: list[tuple[str, ...]] = field(default_factory=list)
+    must_not: list[tuple[str, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Query:
+    text: str  # the folded text, for PostgreSQL's websearch_to_tsquery
+    groups: list[Group]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(group.must for group in self.groups)
+
+    @property
+    def stems(self) -> set[str]:
+        return {
+            stem(w) for group in self.groups for phrase in group.must for w in phrase if w not in STOP_WORDS
+        }
+
+
+def parse(raw: str) -> Query:
+    """Read what someone typed; never fails. Words that are only stop words or signs are left out."""
+    text = fold(str(raw or ""))[:MAX_QUERY_CHARS]
+    groups = [Group()]
+    count = 0
+    for part in _QUERY_PART.findall(text):
+        if part in OR_WORDS:
+            if groups[-1].must:
+                groups.append(Group())
+            continue
+        negative = part.startswith("-")
+        # Stop words stay inside a phrase (PostgreSQL counts their positions), but a phrase of stop
+        # words only is nothing to look for.
+        phrase = tuple(_WORD.findall(part.replace("_", " ")))
+        if not any(w not in STOP_WORDS for w in phrase) or count >= MAX_TERMS:
+            continue
+        count += 1
+        (groups[-1].must_not if negative else groups[-1].must).append(phrase)
+    groups = [group for group in groups if group.must]
+    return Query(text=text, groups=groups)
+
+
+def _fts_phrase(phrase: tuple[str, ...]) -> str:
+    # Stems hold letters and digits only (\w): quoting cannot be escaped from.
+    return '"' + " ".join(stem(w) for w in phrase if w not in STOP_WORDS) + '"'
+
+
+def fts5_match(query: Query, tags: str = "") -> str:
+    """The FTS5 MATCH expression for a parsed query, in the title and body only, and the filters on
+    the tags column (``fts5_tags_filter``), if any."""
+    alternatives = []
+    for group in query.groups:
+        expression = "(" + " AND ".join(_fts_phrase(p) for p in group.must) + ")"
+        for phrase in group.must_not:
+            expression = f"({expression} NOT {_fts_phrase(phrase)})"
+        alternatives.append(expression)
+    words = "{title body} : (" + " OR ".join(alternatives) + ")"
+    return f"{words} AND {tags}" if tags else words
+
+
+# --- SQLite: kinds and filters inside the FTS5 table -------------------------------------------
+# So that a search for a common word never reads every matching row of the index table, the FTS5 row
+# carries what is filtered on: the kind in the high bits of its rowid (counting per kind reads only
+# the FTS5 index), and region, place, themes and dimensions as tokens in its "tags" column.
+
+KIND_SHIFT = 40  # index rows' ids stay below 2**40
+ID_MASK = (1 << KIND_SHIFT) - 1
+
+
+def kind_number(kind: str) -> int:
+    return zlib.crc32(kind.encode()) & 0x3FFFFF  # 22 bits: rowids stay below 2**62
+
+
+def fts_rowid(kind: str, pk: int) -> int:
+    return (kind_number(kind) << KIND_SHIFT) | pk
+
+
+def kind_rowids(kind: str) -> tuple[int, int]:
+    """The first and last FTS5 rowid of a kind."""
+    low = kind_number(kind) << KIND_SHIFT
+    return low, low | ID_MASK
+
+
+def _alnum(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(value))
+
+
+def tags(*, region_id, municipality_code: str, subregion: str, themes: int, dimensions: int) -> str:
+    """The filter tokens of one index row: "r1 mgm0935 snoord t3 d0" ("pall" for the whole region)."""
+    parts = [f"r{region_id}"]
+    if municipality_code:
+        parts.append(f"m{_alnum(municipality_code)}")
+    if subregion:
+        parts.append(f"s{_alnum(subregion)}")
+    if not municipality_code and not subregion:
+        parts.append("pall")
+    parts += [f"t{bit}" for bit in range(64) if (themes or 0) >> bit & 1]
+    parts += [f"d{bit}" for bit in range(32) if (dimensions or 0) >> bit & 1]
+    return " ".join(parts)
+
+
+def tags_filter(
+    *, region_id=None, subregion: str = "", municipality: str = "", theme_bit: int = 0, dimension_bit: int = 0
+) -> str:
+    """The FTS5 expression on the tags column for these filters ("" for none). A place filter also
+    finds what is for the whole region."""
+    parts = [f"tags : r{int(region_id)}"] if region_id is not None else []
+    if subregion:
+        parts.append(f"tags : (s{_alnum(subregion)} OR pall)")
+    if municipality:
+        parts.append(f"tags : (m{_alnum(municipality)} OR pall)")
+    if theme_bit:
+        parts.append(f"tags : t{theme_bit.bit_length() - 1}")
+    if dimension_bit:
+        parts.append(f"tags : d{dimension_bit.bit_length() - 1}")
+    return " AND ".join(parts)
+
+
+def postgres_query_text(query: Query) -> str:
+    """The same query in PostgreSQL's websearch syntax, rebuilt from the folded words (which are
+    letters and digits only); the 'dutch' configuration stems them."""
+
+    def quoted(phrase: tuple[str, ...]) -> str:
+        return f'"{" ".join(phrase)}"' if len(phrase) > 1 else phrase[0]
+
+    alternatives = []
+    for group in query.groups:
+        parts = [quoted(p) for p in group.must] + [f"-{quoted(p)}" for p in group.must_not]
+        alternatives.append(" ".join(parts))
+    return " or ".join(alternatives)
+
+
+_TOKEN = re.compile(r"(\w+)", re.UNICODE)
+
+
+def highlight(text: str, query_stems: set[str], *, limit: int = 240) -> str:
+    """An HTML-safe snippet of `text` around the first word found, the found words in <mark>."""
+    text = " ".join((text or "").split())
+    pieces = _TOKEN.split(text)
+    first = next(
+        (i for i, piece in enumerate(pieces) if i % 2 and stem(fold(piece)) in query_stems),
+        None,
+    )
+    start = 0
+    if first is not None and len("".join(pieces[:first])) > limit // 3:
+        start = max(0, first - 12)
+        start -= start % 2  # keep word/separator parity
+    out, length = [], 0
+    for i, piece in enumerate(pieces[start:], start=start):
+        if length >= limit:
+            out.append("…")
+            break
+        length += len(piece)
+        safe = escape(piece)
+        if i % 2 and stem(fold(piece)) in query_stems:
+            safe = f"<mark>{safe}</mark>"
+        out.append(safe)
+    prefix = "…" if start else ""
+    return prefix + "".join(out)
