@@ -33,6 +33,15 @@ def _log_in(browser_page, user) -> None:
 def test_a_closed_group_from_start_to_leaving(
     browser_page, other_browser_page, staff, resident, ambassador, outsider, tmp_path
 ):
+    # Distinct names: the buttons are named after people, and random first names may be equal.
+    for person, name in (
+        (staff, "Sanne Staf"),
+        (resident, "Rik Inwoner"),
+        (ambassador, "Anna Ambassadeur"),
+        (outsider, "Otto Buiten"),
+    ):
+        person.profile.display_name = name
+        person.profile.save(update_fields=["display_name"])
     page, other = browser_page.page, other_browser_page.page
     EventFactory(title="Werkplaatsdag Transformatie")
 

@@ -55,9 +55,11 @@ def test_a_story_from_writing_to_moderation(browser_page, other_browser_page, re
     # Staff decline with a reason; the member reads it, changes the story and sends it again.
     log_in_by_code(other_browser_page, staff)
     other_browser_page.visit("/moderatie/")
-    theirs.get_by_text("Niet plaatsen").first.click()
-    theirs.get_by_label("Waarom niet?").fill("Vertel ook wat het de buren bracht.")
-    other_browser_page.after(lambda: theirs.get_by_role("button", name="Niet plaatsen").last.click())
+    # Without a reason nothing happens but a clear message.
+    other_browser_page.after(lambda: theirs.get_by_role("button", name="Niet plaatsen").click())
+    expect(theirs.get_by_text("Er wachten geen verhalen.")).to_have_count(0)
+    theirs.get_by_label("Plaats je het niet? Schrijf waarom").fill("Vertel ook wat het de buren bracht.")
+    other_browser_page.after(lambda: theirs.get_by_role("button", name="Niet plaatsen").click())
     expect(theirs.get_by_text("Er wachten geen verhalen.")).to_be_visible()
     browser_page.visit("/verhalen/mijn/")
     expect(page.get_by_text("Vertel ook wat het de buren bracht.")).to_be_visible()

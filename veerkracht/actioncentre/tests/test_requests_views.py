@@ -206,6 +206,10 @@ def test_the_intake_is_limited_per_e_mail_address(region):
 def test_the_follow_page_shows_status_and_public_timeline_only(
     client, region, staff, other_staff, django_capture_on_commit_callbacks
 ):
+    # Names that cannot turn up in the page by chance (a random first name may equal the sender's).
+    for person, name in ((staff, "Medewerker Zwaluw"), (other_staff, "Medewerker Reiger")):
+        person.profile.display_name = name
+        person.profile.save(update_fields=["display_name"])
     item, old_token = submit(region, title=XSS)
     services.request_assign(request=item, assignee=other_staff, actor=staff)
     services.request_add_note(request=item, author=staff, text="Geheime notitie")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.core.vocabulary import THEMES
@@ -53,6 +54,9 @@ class Question(Moderated):
         return self.title
 
     @property
+    def get_absolute_url(self) -> str:
+        return reverse("community:question", args=[self.pk])
+
     def theme_labels(self) -> list[str]:
         return THEMES.labels_of(self.themes)
 

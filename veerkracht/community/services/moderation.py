@@ -37,6 +37,11 @@ def content_hide(*, obj: Moderated, actor, reason: str) -> Moderated:
     obj.hidden_by = actor
     obj.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
     _decide_reports(obj, ReportStatus.HIDDEN, actor)
+    if hasattr(obj, "get_absolute_url"):
+        # Newsletter items are copies: take it out of every issue, the sent ones in the archive too.
+        from .newsletter import issue_items_withdraw
+
+        issue_items_withdraw(url=obj.get_absolute_url())
     log_action(_code(obj, "hidden"), actor=actor, subject=obj, data={"reason": obj.hidden_reason})
     return obj
 

@@ -70,11 +70,15 @@ def test_staff_approve_and_decline(client_for, region, staff):
     yes = StoryFactory(status=StoryStatus.WAITING, published_at=None)
     no = StoryFactory(status=StoryStatus.WAITING, published_at=None)
     client = client_for(staff)
-    assert client.post(reverse("community:story_approve", args=[yes.pk])).status_code == 302
-    client.post(reverse("community:story_decline", args=[no.pk]), {"reason": ""})
+    decide = "community:story_decide"
+    assert client.post(reverse(decide, args=[yes.pk]), {"decision": "approve"}).status_code == 302
+    client.post(reverse(decide, args=[no.pk]), {"decision": "decline", "reason": ""})
     no.refresh_from_db()
     assert no.status == StoryStatus.WAITING  # a reason is needed
-    client.post(reverse("community:story_decline", args=[no.pk]), {"reason": "Te kort"})
+    client.post(reverse(decide, args=[no.pk]), {"decision": "nothing"})
+    no.refresh_from_db()
+    assert no.status == StoryStatus.WAITING  # no decision, nothing changes
+    client.post(reverse(decide, args=[no.pk]), {"decision": "decline", "reason": "Te kort"})
     yes.refresh_from_db()
     no.refresh_from_db()
     assert yes.status == StoryStatus.PUBLISHED and no.status == StoryStatus.DECLINED
@@ -82,10 +86,20 @@ def test_staff_approve_and_decline(client_for, region, staff):
 
 def test_others_cannot_approve_and_a_decided_story_is_not_found(client_for, region, staff, resident):
     story = StoryFactory(status=StoryStatus.WAITING, published_at=None)
-    assert client_for(resident).post(reverse("community:story_approve", args=[story.pk])).status_code == 404
-    assert client_for(staff).get(reverse("community:story_approve", args=[story.pk])).status_code == 405
+    assert (
+        client_for(resident)
+        .post(reverse("community:story_decide", args=[story.pk]), {"decision": "approve"})
+        .status_code
+        == 404
+    )
+    assert client_for(staff).get(reverse("community:story_decide", args=[story.pk])).status_code == 405
     published = StoryFactory()
-    assert client_for(staff).post(reverse("community:story_approve", args=[published.pk])).status_code == 404
+    assert (
+        client_for(staff)
+        .post(reverse("community:story_decide", args=[published.pk]), {"decision": "approve"})
+        .status_code
+        == 404
+    )
 
 
 def test_staff_hide_a_response_with_a_reason_and_restore_it(client, client_for, region, staff):
@@ -140,3 +154,15 @@ def test_staff_dismiss_a_report(client_for, region, staff, resident):
     assert report.status == ReportStatus.DISMISSED
     assert client_for(staff).post(reverse("community:report_dismiss", args=[report.pk])).status_code == 404
     assert ContentReport.objects.count() == 1
+
+
+def test_hiding_a_story_takes_it_out_of_sent_newsletters_too(region, staff):
+    from veerkracht.community.models import IssueItem, IssueStatus
+    from veerkracht.community.tests.factories import IssueFactory, IssueItemFactory
+
+    story = StoryFactory()
+    issue = IssueFactory(status=IssueStatus.SENT)
+    IssueItemFactory(issue=issue, section="story", url=story.get_absolute_url(), title=story.title)
+    kept = IssueItemFactory(issue=issue)
+    moderation_services.content_hide(obj=story, actor=staff, reason="Hier staat een telefoonnummer in.")
+    assert list(IssueItem.objects.filter(issue=issue)) == [kept]

@@ -50,25 +50,25 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def story_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def story_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """One form per waiting story with two buttons: publish, or not with a reason the writer reads."""
     story = get_story_to_moderate(request.user, pk, get_region_or_404(request))
-    story_services.story_approve(story=story, actor=request.user)
-    messages.success(request, _("Het verhaal staat online. De schrijver krijgt een e-mail."))
-    return redirect("community:moderation")
-
-
-@login_required
-@require_POST
-def story_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    story = get_story_to_moderate(request.user, pk, get_region_or_404(request))
+    decision = request.POST.get("decision")
     try:
-        story_services.story_decline(story=story, actor=request.user, reason=request.POST.get("reason", ""))
+        if decision == "approve":
+            story_services.story_approve(story=story, actor=request.user)
+            messages.success(request, _("Het verhaal staat online. De schrijver krijgt een e-mail."))
+        elif decision == "decline":
+            story_services.story_decline(
+                story=story, actor=request.user, reason=request.POST.get("reason", "")
+            )
+            messages.success(
+                request, _("Het verhaal is niet geplaatst. De schrijver krijgt de reden per e-mail.")
+            )
+        else:
+            messages.error(request, _("Kies: goedkeuren of niet plaatsen."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("Het verhaal is niet geplaatst. De schrijver krijgt de reden per e-mail.")
-        )
     return redirect("community:moderation")
 
 
