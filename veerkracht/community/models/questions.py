@@ -53,10 +53,10 @@ class Question(Moderated):
     def __str__(self) -> str:
         return self.title
 
-    @property
     def get_absolute_url(self) -> str:
         return reverse("community:question", args=[self.pk])
 
+    @property
     def theme_labels(self) -> list[str]:
         return THEMES.labels_of(self.themes)
 
