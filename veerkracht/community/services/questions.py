@@ -123,7 +123,7 @@ def question_to_request(*, question: Question, actor, municipality, base_url: st
     confirmation mail); the question shows that the action centre helps."""
     if not is_moderator(actor):
         raise PermissionDenied
-    question = Question.objects.select_for_update().select_related("author").get(pk=question.pk)
+    question = Question.objects.select_for_update(of=("self",)).select_related("author").get(pk=question.pk)
     if question.actioncentre_request_id:
         raise ValidationError(_("Het actiecentrum helpt al bij deze vraag."))
     if question.author is None:
