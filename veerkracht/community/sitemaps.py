@@ -11,6 +11,7 @@ from veerkracht.regions.selectors import current_region
 
 from .selectors.library import library_for_sitemap
 from .selectors.news import news_for_sitemap
+from .selectors.stories import stories_for_sitemap
 
 
 class _RegionSitemap(Sitemap):
@@ -51,8 +52,18 @@ class LibrarySitemap(_RegionSitemap):
         return library_for_sitemap(region)
 
 
+class StorySitemap(_RegionSitemap):
+    url_name = "community:story"
+
+    def rows(self, region):
+        return stories_for_sitemap(region)
+
+
 sitemaps = {
-    "community-pages": pages_sitemap("community:news", "community:library"),
+    "community-pages": pages_sitemap(
+        "community:stories", "community:news", "community:library", "community:questions"
+    ),
+    "stories": StorySitemap,
     # --- news ---
     "news": NewsSitemap,
     # --- library ---

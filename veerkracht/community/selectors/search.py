@@ -249,9 +249,10 @@ def _run_sqlite(query, region, filters, searched: list[str], shown: list[str], f
 
 def _hit(row, stems: set[str]) -> Hit:
     values = dict(zip(COLUMNS, row[3:], strict=True))
-    text = (
-        values["summary"] if _mentions(values["summary"], stems) else f"{values['summary']} {values['body']}"
-    )
+    # The summary, unless only the body has the words: then the part of the body around them (the
+    # summary is often the body's beginning, so the two are never put together).
+    summary, body = values["summary"], values["body"]
+    text = body if body and not _mentions(summary, stems) and _mentions(body, stems) else summary or body
     return Hit(
         kind=values["kind"],
         title=values["title"],

@@ -102,6 +102,11 @@ def waiting_stories(region) -> list[Story]:
     )
 
 
+def stories_for_sitemap(region) -> QuerySet:
+    """(pk, updated_at) of every public story, for sitemap.xml."""
+    return _public(region).order_by("-published_at", "-pk").values("pk", "updated_at")
+
+
 def feed_stories(region, *, limit: int = 30) -> list[Story]:
     return list(_public(region).order_by("-published_at", "-pk")[:limit])
 

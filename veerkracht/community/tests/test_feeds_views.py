@@ -14,9 +14,9 @@ from veerkracht.actioncentre.models import Review
 from veerkracht.actioncentre.tests.factories import InitiativeFactory
 from veerkracht.agenda.models import EventStatus, Visibility
 from veerkracht.agenda.tests.factories import EventFactory
-from veerkracht.community.models import LibraryReview
+from veerkracht.community.models import LibraryReview, StoryStatus
 
-from .factories import LibraryItemFactory, NewsItemFactory
+from .factories import LibraryItemFactory, NewsItemFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -107,6 +107,8 @@ def test_the_sitemap_lists_public_things_only(region, client):
     later = NewsItemFactory(published_at=timezone.now() + timedelta(days=1))
     item = LibraryItemFactory()
     pending = LibraryItemFactory(review=LibraryReview.PENDING)
+    story = StoryFactory()
+    waiting_story = StoryFactory(status=StoryStatus.WAITING, published_at=None)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     urls = {loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", SITEMAP_NS)}  # noqa: S314 - our own response
@@ -120,6 +122,9 @@ def test_the_sitemap_lists_public_things_only(region, client):
         f"{base}/agenda/{event.pk}/",
         f"{base}/nieuws/{news.pk}/",
         f"{base}/kennisbank/{item.pk}/",
+        f"{base}/verhalen/",
+        f"{base}/vragen/",
+        f"{base}/verhalen/{story.pk}/",
     } <= urls
     for hidden in (
         f"{base}/initiatieven/{waiting.slug}/",
@@ -127,6 +132,7 @@ def test_the_sitemap_lists_public_things_only(region, client):
         f"{base}/agenda/{closed.pk}/",
         f"{base}/nieuws/{later.pk}/",
         f"{base}/kennisbank/{pending.pk}/",
+        f"{base}/verhalen/{waiting_story.pk}/",
     ):
         assert hidden not in urls
 
