@@ -13,26 +13,11 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in_by_code
 from veerkracht.agenda.tests.factories import EventFactory, municipality
 from veerkracht.community.models import Issue, IssueStatus, Subscriber
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    """As e2e.helpers.log_in_by_code; the two-step page's button is "Aanmelden" in this allauth."""
-    from veerkracht.accounts.tests.factories import totp_code
-
-    page = browser_page.visit("/accounts/login/")
-    page.get_by_label("E-mailadres").first.fill(user.email)
-    browser_page.after(lambda: page.get_by_role("button", name="Stuur mij een inlogcode").click())
-    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
-    page.get_by_label("Code").fill(code)
-    browser_page.after(lambda: page.get_by_role("button", name=re.compile("^Bevestig")).click())
-    if "/accounts/2fa/authenticate/" in page.url:
-        page.locator("#id_code").fill(totp_code(user))
-        button = page.get_by_role("button", name=re.compile("^(Inloggen|Aanmelden)$"))
-        browser_page.after(lambda: button.click())
 
 
 def _last_mail_to(address: str):
@@ -67,7 +52,7 @@ def test_subscribe_compose_send_and_unsubscribe(browser_page, region, staff):
     assert Subscriber.objects.get(email="mieke@example.org").confirmed_at is not None
 
     # 3. The editor makes a draft, reorders, writes the introduction, sends a test, then sends.
-    _log_in(browser_page, staff)
+    log_in_by_code(browser_page, staff)
     browser_page.visit("/nieuwsbrief/redactie/")
     browser_page.after(lambda: page.get_by_role("button", name="Concept maken").click())
     expect(page.get_by_text("Het concept staat klaar.")).to_be_visible()
