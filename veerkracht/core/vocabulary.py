@@ -71,3 +71,6 @@ INTERPRETATIONS = (
     ("framework", _("Een gedeeld kader om samen te werken")),
     ("movement", _("Een beweging in de samenleving")),
 )
+# The same as bit sets, for things tagged with several (stories, library items); order is stored data.
+LEVEL_FLAGS = Flags(LEVELS)
+INTERPRETATION_FLAGS = Flags(INTERPRETATIONS)

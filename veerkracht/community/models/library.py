@@ -20,15 +20,13 @@ from django.utils.translation import gettext_lazy as _
 
 from veerkracht.accounts.models import Organisation
 from veerkracht.core.models import TaggedModel
-from veerkracht.core.vocabulary import INTERPRETATIONS, LEVELS
+from veerkracht.core.vocabulary import INTERPRETATION_FLAGS, LEVEL_FLAGS
 from veerkracht.lib.flags import Flags
 from veerkracht.regions.models import Region
 
 from ..storage import library_storage
 from .moderation import Moderated
 
-LEVEL_FLAGS = Flags(LEVELS)
-INTERPRETATION_FLAGS = Flags(INTERPRETATIONS)
 TARGET_GROUPS = Flags(
     [
         ("residents", _("Inwoners")),

@@ -14,14 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from veerkracht.core.models import TaggedModel
-from veerkracht.core.vocabulary import INTERPRETATIONS, LEVELS
-from veerkracht.lib.flags import Flags
+from veerkracht.core.vocabulary import INTERPRETATION_FLAGS, LEVELS
 from veerkracht.regions.models import Municipality, Region
 
 from ..storage import waiting_storage
 from .moderation import Moderated
 
-INTERPRETATION_FLAGS = Flags(INTERPRETATIONS)
 MAX_PHOTOS = 3
 
 
