@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "veerkracht.actioncentre",
     "veerkracht.agenda",
     "veerkracht.community",
+    "veerkracht.learning",
     "veerkracht.policy",
     "veerkracht.monitor",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("verbinden/", include("veerkracht.actioncentre.urls.partnerships")),
     path("agenda/", include("veerkracht.agenda.urls")),
     path("", include("veerkracht.community.urls")),
+    path("scholing/", include("veerkracht.learning.urls")),
     path("monitor/beleid/", include("veerkracht.policy.urls")),
     path("monitor/", include("veerkracht.monitor.urls")),
     path("api/v1/", include("veerkracht.monitor.api", namespace="api")),

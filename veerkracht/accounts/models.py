@@ -22,12 +22,25 @@ class Role(models.TextChoices):
     # May organise agenda events (and so see their attendee lists): given to ambassadors and partner
     # admins who organise sessions; action-centre staff and region admins organise without it.
     ORGANISER = "organiser", _("organisator van bijeenkomsten")
+    # Runs the training plan: courses, enrolments, certificates and the budget.
+    TRAINING_COORDINATOR = "training_coordinator", _("coördinator scholing")
+    # An implementation coach: supports organisations in bringing Positive Health into their work.
+    COACH = "coach", _("implementatiecoach")
 
 
 GRANTABLE_ROLES = [r for r in Role if r != Role.RESIDENT]
 # Roles that can see other people's data or manage the platform: two-step login is required.
 MFA_REQUIRED_ROLES = frozenset(
-    {Role.PROFESSIONAL, Role.STAFF, Role.PARTNER_ADMIN, Role.ANALYST, Role.REGION_ADMIN, Role.ORGANISER}
+    {
+        Role.PROFESSIONAL,
+        Role.STAFF,
+        Role.PARTNER_ADMIN,
+        Role.ANALYST,
+        Role.REGION_ADMIN,
+        Role.ORGANISER,
+        Role.TRAINING_COORDINATOR,
+        Role.COACH,
+    }
 )
 
 

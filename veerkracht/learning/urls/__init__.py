@@ -1,0 +1,6 @@
+"""The learning app's pages, one module per feature, all in the "learning" namespace under /scholing/."""
+
+from __future__ import annotations
+
+app_name = "learning"
+urlpatterns: list = []
