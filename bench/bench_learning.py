@@ -1,0 +1,16 @@
+"""Learning: one module per feature (bench/learning_<feature>.py), each with `run() -> list[dict]`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+
+def run() -> list[dict]:
+    results: list[dict] = []
+    here = Path(__file__).parent
+    for info in sorted(pkgutil.iter_modules([str(here)]), key=lambda i: i.name):
+        if info.name.startswith("learning_"):
+            results += importlib.import_module(f"bench.{info.name}").run()
+    return results
