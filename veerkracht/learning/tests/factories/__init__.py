@@ -1,0 +1,1 @@
+"""factory_boy factories of the learning app, one module per feature."""
