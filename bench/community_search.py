@@ -82,7 +82,7 @@ def _search_rows(region, count: int, rng: random.Random) -> list:
 
 def search_build(region, count: int) -> dict:
     from veerkracht.community.models import SearchDocument
-    from veerkracht.community.services.search import FTS_INSERT, fts_values
+    from veerkracht.community.services.search import FTS_INSERT, fts_values, postgres_words_write
 
     started = time.monotonic()
     rng = random.Random(14)
@@ -93,13 +93,10 @@ def search_build(region, count: int) -> dict:
             if connection.vendor == "sqlite":
                 with connection.cursor() as cursor:
                     cursor.executemany(FTS_INSERT, [fts_values(r) for r in batch])
+            else:
+                postgres_words_write(batch)  # as the index writes them
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                "UPDATE community_searchdocument SET search_vector = "
-                "setweight(to_tsvector('dutch', title), 'A') || "
-                "setweight(to_tsvector('dutch', summary || ' ' || body), 'B')"
-            )
             cursor.execute("VACUUM ANALYZE community_searchdocument")
         else:
             cursor.execute("ANALYZE")

@@ -200,6 +200,37 @@ def tags_filter(
     return " AND ".join(parts)
 
 
+def tags_tsquery(
+    *, subregion: str = "", municipality: str = "", theme_bit: int = 0, dimension_bit: int = 0
+) -> str:
+    """The same filters for PostgreSQL's ``search_tags`` (a 'simple' tsquery, "" for none): the tokens
+    are letters and digits only, so they cannot break its syntax."""
+    parts = []
+    if subregion:
+        parts.append(f"(s{_alnum(subregion)} | pall)")
+    if municipality:
+        parts.append(f"(m{_alnum(municipality)} | pall)")
+    if theme_bit:
+        parts.append(f"t{theme_bit.bit_length() - 1}")
+    if dimension_bit:
+        parts.append(f"d{dimension_bit.bit_length() - 1}")
+    return " & ".join(parts)
+
+
+def kind_index_name(kind: str) -> str:
+    """PostgreSQL: the name of a kind's own GIN index (see FULLTEXT_KIND_SQL)."""
+    return "search_words_" + re.sub(r"[^a-z0-9_]", "_", kind.lower())[:40]
+
+
+# PostgreSQL: one GIN index per kind over the words and the filter tags. A search counts the matches
+# of a kind from this index alone (no table row is read when the table is vacuumed), and a kind's index
+# holds only that kind's rows, so a common word is not read once for every kind.
+FULLTEXT_KIND_SQL = (
+    "CREATE INDEX IF NOT EXISTS {name} ON community_searchdocument "
+    "USING gin (search_vector, search_tags) WHERE kind = %s"
+)
+
+
 def postgres_query_text(query: Query) -> str:
     """The same query in PostgreSQL's websearch syntax, rebuilt from the folded words (which are
     letters and digits only); the 'dutch' configuration stems them."""

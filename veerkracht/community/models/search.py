@@ -34,6 +34,9 @@ class SearchDocument(models.Model):
     extra = models.JSONField(default=dict, blank=True)
     # PostgreSQL only (stays empty on SQLite, which keeps its words in the FTS5 table).
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only: the filter tokens (fulltext.tags: place, themes, dimensions) as a 'simple'
+    # tsvector, in the same per-kind GIN index as the words (fulltext.FULLTEXT_KIND_SQL).
+    search_tags = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

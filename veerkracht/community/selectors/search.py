@@ -1,4 +1,5 @@
-"""Reading the search index: one query for a page of results grouped by kind, with the count per kind.
+"""Reading the search index: a page of results grouped by kind, with the exact count per kind (two
+queries: the counts, then the rows shown).
 
 `filters` is a plain mapping with any of: ``kind`` (a Source key: only that kind, paginated),
 ``subregion`` (a subregion slug), ``municipality`` (a CBS code), ``theme`` (a THEMES key) and
@@ -13,6 +14,7 @@ title words weighing more than body words, newer first among equals.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +57,8 @@ class Group:
     count: int
     hits: list[Hit] = field(default_factory=list)
     page: Page | None = None
+    # PostgreSQL: a count of many matches is the planner's estimate (see _postgres_counts).
+    approximate: bool = False
 
     @property
     def key(self) -> str:
@@ -63,10 +67,6 @@ class Group:
     @property
     def label(self) -> str:
         return str(self.source.label)
-
-    @property
-    def count_label(self) -> str:
-        return f"{COUNT_CAP}+" if self.count > COUNT_CAP else str(self.count)
 
 
 @dataclass
@@ -79,29 +79,12 @@ class Results:
         return sum(group.count for group in self.groups)
 
     @property
-    def total_label(self) -> str:
-        capped = any(group.count > COUNT_CAP for group in self.groups)
-        return f"{self.total}+" if capped else str(self.total)
+    def approximate(self) -> bool:
+        return any(group.approximate for group in self.groups)
 
 
 def sources_by_key() -> dict[str, Source]:
     return {source.key: source for source in search.sources()}
-
-
-def _where(region, filters: Filters) -> tuple[list[str], list]:
-    where, params = ["d.region_id = %s"], [region.pk]
-    if filters.get("subregion"):
-        where.append("(d.subregion = %s OR (d.subregion = '' AND d.municipality_code = ''))")
-        params.append(str(filters["subregion"]))
-    if filters.get("municipality"):
-        where.append("(d.municipality_code = %s OR (d.subregion = '' AND d.municipality_code = ''))")
-        params.append(str(filters["municipality"]))
-    for key, flags, column in (("theme", THEMES, "themes"), ("dimension", DIMENSIONS, "dimensions")):
-        bit = flags.bits.get(filters.get(key) or "")
-        if bit:
-            where.append(f"(d.{column} & %s) != 0")
-            params.append(bit)
-    return where, params
 
 
 # The best by rank (title words weigh more than the body's) among the newest CANDIDATES matches of a
@@ -109,87 +92,159 @@ def _where(region, filters: Filters) -> tuple[list[str], list]:
 # 200,000 texts costs hundreds of milliseconds; this stays within tens, and what is new on a
 # community site is what people look for.
 CANDIDATES = 200
-# PostgreSQL reads a row for every match it counts (its GIN index cannot count alone): counts stop
-# above this number and show as "more than" (SQLite counts from its FTS5 index, exactly).
-COUNT_CAP = 1000
+# PostgreSQL reads a table row for every match it counts or collects through a GIN index (to see
+# whether the row is visible), a few microseconds each. So a kind the planner expects more than
+# EXACT_UP_TO matches of is not counted: the count shown is the planner's estimate ("ongeveer"), which
+# is close for words (not for phrases, which are always counted). And the best matches of a kind are
+# collected in the cheaper of two ways: all M matches from the kind's GIN index, or its N rows newest
+# first along the (kind, id) index, checking each, until the C candidates are found (about C * N / M
+# rows). The second is cheaper when M > sqrt(C * N).
+EXACT_UP_TO = 500
+OVERVIEW_CANDIDATES = 50  # the overview shows the best 3 of each kind among its newest 50 matches
 
 
-def _run(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
+def _run(query, region, filters, searched, shown, first: int, last: int, exact=()) -> tuple[list, set]:
     """Rows (kind, count of that kind, position, *COLUMNS): one per kind with results, and one per hit
-    of the kinds `shown` at positions first < n <= last."""
+    of the kinds `shown` at positions first < n <= last; and the kinds whose count is an estimate
+    (never those in `exact`)."""
     if connection.vendor == "postgresql":
-        return _run_postgres(query, region, filters, searched, shown, first, last)
-    return _run_sqlite(query, region, filters, searched, shown, first, last)
+        return _run_postgres(query, region, filters, searched, shown, first, last, set(exact))
+    return _run_sqlite(query, region, filters, searched, shown, first, last), set()
 
 
-def _run_postgres(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
-    """One statement: the count per kind (up to COUNT_CAP), then for every kind shown the rows wanted:
-    the best by ts_rank among the newest CANDIDATES matches, then the older ones newest first."""
-    where, where_params = _where(region, filters)
-    columns = ", ".join(f"d.{c}" for c in COLUMNS)
-    shown_marks = ", ".join(["%s"] * len(shown))
-    inner_where = " AND ".join(w.replace("d.", "x.") for w in where)
-    count_where = " AND ".join(w.replace("d.", "y.") for w in where)
-    kind_values = ", ".join(["(%s)"] * len(searched))
-    # The words once, in a CTE. (Put as a constant in every place, the planner reads the newest rows
-    # backwards for a common word: fast without filters, but seconds with a rare filter.)
-    tsq = "q.q"
+def _filter_bits(filters: Filters) -> dict:
+    return {
+        "subregion": str(filters.get("subregion") or ""),
+        "municipality": str(filters.get("municipality") or ""),
+        "theme_bit": THEMES.bits.get(filters.get("theme") or "", 0),
+        "dimension_bit": DIMENSIONS.bits.get(filters.get("dimension") or "", 0),
+    }
+
+
+# No region condition in the counts (as on SQLite): an installation serves one region
+# (settings.VEERKRACHT_REGION), and a condition on a column of the row would make PostgreSQL read every
+# matching row instead of counting from the index; the rows shown are checked against the region.
+_PG_WORDS = "websearch_to_tsquery('dutch', %s)"
+_PG_TAGS = "to_tsquery('simple', %s)"
+
+
+def _postgres_match(alias: str, tags: str, *, dense: bool) -> str:
+    """The word (and tag) conditions; "IS TRUE" keeps PostgreSQL from using a GIN index for them, so a
+    dense kind is read along its (kind, id) index, newest first, up to the LIMIT."""
+    parts = [f"{alias}.search_vector @@ {_PG_WORDS}"]
+    if tags:
+        parts.append(f"{alias}.search_tags @@ {_PG_TAGS}")
+    return " AND ".join(f"({part}) IS TRUE" if dense else part for part in parts)
+
+
+def _postgres_estimates(text: str, tags: str, kinds: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """The planner's estimates (one EXPLAIN, nothing is read) of the matches of every kind and of the
+    rows of every kind; ({}, {}) when the plan has not the expected shape."""
+    match = _postgres_match("y", tags, dense=False)
+    matches = [f"SELECT 1 FROM community_searchdocument y WHERE y.kind = %s AND {match}"] * len(kinds)
+    rows = ["SELECT 1 FROM community_searchdocument y WHERE y.kind = %s"] * len(kinds)
+    params = [value for kind in kinds for value in (kind, text, *([tags] if tags else []))] + kinds
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {' UNION ALL '.join(matches + rows)}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    top = plan[0]["Plan"]
+    members = top.get("Plans", []) if top.get("Node Type") == "Append" else [top]
+    if len(members) != 2 * len(kinds):
+        return {}, {}
+    numbers = [int(member.get("Plan Rows", 0)) for member in members]
+    return dict(zip(kinds, numbers[: len(kinds)], strict=True)), dict(
+        zip(kinds, numbers[len(kinds) :], strict=True)
+    )
+
+
+def _rounded(estimate: int) -> int:
+    """An estimate to two significant digits (7037 -> 7000)."""
+    unit = 10 ** max(len(str(estimate)) - 2, 0)
+    return round(estimate / unit) * unit
+
+
+def _postgres_counts(text: str, tags: str, searched: list[str], estimated: set[str]) -> dict[str, int]:
+    """Matches per kind: the planner's estimate for the kinds `estimated`, the others counted from the
+    kind's own GIN index (fulltext.FULLTEXT_KIND_SQL)."""
+    counts = {}
+    parts, params = [], []
+    for kind in searched:
+        if kind in estimated:
+            continue
+        parts.append(
+            "SELECT %s, (SELECT COUNT(*) FROM community_searchdocument y "
+            f"WHERE y.kind = %s AND {_postgres_match('y', tags, dense=False)})"
+        )
+        params += [kind, kind, text] + ([tags] if tags else [])
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            counts.update(cursor.fetchall())
+    return counts
+
+
+def _postgres_kind_sql(tags: str, *, dense: bool, first: int, last: int, candidates: int) -> str:
+    """The ids at positions first < n <= last of one kind (parameters: kind, text[, tags], twice)."""
+    match = _postgres_match("x", tags, dense=dense)
     ranked = (
-        f"SELECT x.id, ts_rank(x.search_vector, {tsq}) AS score, 0 AS part FROM community_searchdocument x "
-        f"WHERE x.kind = c.kind AND x.search_vector @@ {tsq} AND {inner_where} "
-        f"ORDER BY x.id DESC LIMIT {CANDIDATES}"
+        f"SELECT x.id, ts_rank(x.search_vector, {_PG_WORDS}) AS score, 0 AS part "
+        f"FROM community_searchdocument x WHERE x.kind = %s AND {match} "
+        f"ORDER BY x.id DESC LIMIT {candidates}"
     )
     older = (
         "SELECT x.id, 0.0 AS score, 1 AS part FROM community_searchdocument x "
-        f"WHERE x.kind = c.kind AND x.search_vector @@ {tsq} AND {inner_where} "
-        f"ORDER BY x.id DESC LIMIT {max(last - CANDIDATES, 0)} OFFSET {CANDIDATES}"
+        f"WHERE x.kind = %s AND {match} ORDER BY x.id DESC LIMIT {last - candidates} OFFSET {candidates}"
     )
-    union = f"({ranked})" + (f" UNION ALL ({older})" if last > CANDIDATES else "")
-    sql = f"""
-        WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('dutch', %s) AS q),
-        counts AS MATERIALIZED (
-            SELECT k.kind, (
-                SELECT COUNT(*) FROM (
-                    SELECT 1 FROM community_searchdocument y, q
-                    WHERE y.kind = k.kind AND y.search_vector @@ {tsq} AND {count_where}
-                    ORDER BY y.id DESC LIMIT {COUNT_CAP + 1}
-                ) s
-            ) AS total
-            FROM (VALUES {kind_values}) k(kind)
-        )
-        SELECT c.kind, c.total, h.n, {columns}
-        FROM counts c
-        LEFT JOIN LATERAL (
-            SELECT id, n FROM (
-                SELECT u.id, ROW_NUMBER() OVER (ORDER BY u.part, u.score DESC, u.id DESC) AS n
-                FROM q, LATERAL ({union}) u
-                WHERE c.kind IN ({shown_marks})
-            ) numbered WHERE n > %s AND n <= %s
-        ) h ON TRUE
-        LEFT JOIN community_searchdocument d ON d.id = h.id
-        WHERE c.total > 0
-        ORDER BY c.kind, h.n
-    """
+    union = f"({ranked})" + (f" UNION ALL ({older})" if last > candidates else "")
+    return (
+        "SELECT id, n FROM (SELECT u.id, ROW_NUMBER() OVER (ORDER BY u.part, u.score DESC, u.id DESC) "
+        f"AS n FROM ({union}) u) numbered WHERE n > {first} AND n <= {last}"
+    )
+
+
+def _run_postgres(query, region, filters, searched, shown, first: int, last: int, exact: set[str]):
+    """Three statements: the estimates, the counts per kind, then the rows wanted of every kind shown
+    that has any."""
     text = fulltext.postgres_query_text(query)
-    params = [text, *where_params, *searched, *where_params]
-    if last > CANDIDATES:
-        params += where_params
-    params += [*shown, first, last]
+    tags = fulltext.tags_tsquery(**_filter_bits(filters))
+    matches, sizes = _postgres_estimates(text, tags, searched)
+    # A phrase's estimate is that of its words together, often far too high: phrases are counted.
+    phrase = any(len(p) > 1 for group in query.groups for p in group.must + group.must_not)
+    estimated = set() if phrase else {k for k, m in matches.items() if m > EXACT_UP_TO and k not in exact}
+    counts = {kind: _rounded(matches[kind]) for kind in estimated}
+    counts.update(_postgres_counts(text, tags, searched, estimated))
+    counts = {kind: total for kind, total in counts.items() if total}
+    rows = [(kind, total, None, *([None] * len(COLUMNS))) for kind, total in counts.items()]
+    wanted = [kind for kind in shown if counts.get(kind)]
+    if not wanted:
+        return rows, estimated
+    candidates = CANDIDATES if len(shown) == 1 else OVERVIEW_CANDIDATES
+    parts, params = [], []
+    tag_params = [tags] if tags else []
+    for kind in wanted:
+        dense = not phrase and counts[kind] ** 2 > candidates * sizes.get(kind, 0)
+        sql = _postgres_kind_sql(tags, dense=dense, first=first, last=last, candidates=candidates)
+        parts.append(f"SELECT %s AS kind, id, n FROM ({sql}) k")
+        params += [kind, text, kind, text, *tag_params]
+        if last > candidates:
+            params += [kind, text, *tag_params]
+    columns = ", ".join(f"d.{c}" for c in COLUMNS)
+    sql = (
+        f"SELECT h.kind, h.n, {columns} FROM ({' UNION ALL '.join(parts)}) h "
+        "JOIN community_searchdocument d ON d.id = h.id WHERE d.region_id = %s ORDER BY h.kind, h.n"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        cursor.execute(sql, [*params, region.pk])
+        found = cursor.fetchall()
+    return rows + [(row[0], counts[row[0]], row[1], *row[2:]) for row in found], estimated
 
 
 def _sqlite_match(query, region, filters) -> str:
     # No region token: an installation serves one region (settings.VEERKRACHT_REGION), and matching a
     # token that every row has doubles the work; the rows shown are checked against the region.
-    tags = fulltext.tags_filter(
-        subregion=str(filters.get("subregion") or ""),
-        municipality=str(filters.get("municipality") or ""),
-        theme_bit=THEMES.bits.get(filters.get("theme") or "", 0),
-        dimension_bit=DIMENSIONS.bits.get(filters.get("dimension") or "", 0),
-    )
-    return fulltext.fts5_match(query, tags)
+    return fulltext.fts5_match(query, fulltext.tags_filter(**_filter_bits(filters)))
 
 
 def _sqlite_counts(match: str, searched: list[str]) -> dict[str, int]:
@@ -283,8 +338,8 @@ def search_site(
     per_kind: int = PER_KIND,
     per_page: int = PER_PAGE,
 ) -> Results:
-    """Results for what someone typed, grouped by kind in the sources' order; one database query
-    (two when the page asked for lies past the last one)."""
+    """Results for what someone typed, grouped by kind in the sources' order; two database queries on
+    SQLite, three on PostgreSQL (more when the page asked for lies past the last one)."""
     filters = filters or {}
     query = fulltext.parse(text)
     known = sources_by_key()
@@ -295,19 +350,25 @@ def search_site(
     shown = [kind] if kind else searched
     size = per_page if kind else per_kind
     number = _page_number(page) if kind else 1
-    rows = _run(query, region, filters, searched, shown, (number - 1) * size, number * size)
+    rows, approximate = _run(query, region, filters, searched, shown, (number - 1) * size, number * size)
     if kind and number > 1 and not any(r[0] == kind and r[2] for r in rows):
+        # Past the last page (an estimated count may have promised more): count this kind exactly.
+        rows, approximate = _run(query, region, filters, searched, shown, 0, 0, exact={kind})
         total = next((r[1] for r in rows if r[0] == kind), 0)
         number = max(1, -(-total // size))
-        rows = _run(query, region, filters, searched, shown, (number - 1) * size, number * size)
-    return _grouped(query, rows, known, kind, number, size)
+        rows, approximate = _run(
+            query, region, filters, searched, shown, (number - 1) * size, number * size, exact={kind}
+        )
+    return _grouped(query, rows, known, kind, number, size, approximate)
 
 
-def _grouped(query, rows, known: dict[str, Source], kind: str, number: int, size: int) -> Results:
+def _grouped(query, rows, known: dict[str, Source], kind: str, number: int, size: int, approximate=()):
     stems = query.stems
     groups: dict[str, Group] = {}
     for row in rows:
-        group = groups.setdefault(row[0], Group(source=known[row[0]], count=row[1]))
+        group = groups.setdefault(
+            row[0], Group(source=known[row[0]], count=row[1], approximate=row[0] in approximate)
+        )
         if row[2] is not None:
             group.hits.append(_hit(row, stems))
     ordered = [groups[key] for key in known if key in groups]

@@ -135,14 +135,3 @@ def test_only_public_things_show_to_anyone_logged_in_or_not(client, region, staf
     assert waiting.review == "pending"  # a resident's initiative waits for approval
     client.force_login(staff)
     assert "Geheim moestuinplan" not in _get(client, "?q=moestuinplan")
-
-
-def test_a_capped_count_reads_as_more_than():
-    from veerkracht.community.selectors.search import COUNT_CAP, Group, Results, sources_by_key
-
-    source = next(iter(sources_by_key().values()))
-    results = Results(
-        query=None, groups=[Group(source=source, count=COUNT_CAP + 1), Group(source=source, count=2)]
-    )
-    assert results.groups[0].count_label == f"{COUNT_CAP}+" and results.groups[1].count_label == "2"
-    assert results.total_label == f"{COUNT_CAP + 3}+"
