@@ -23,6 +23,16 @@ def _code(obj: Moderated, verb: str) -> str:
     return f"community.{obj._meta.model_name}.{verb}"
 
 
+def _visibility_changed(obj: Moderated) -> None:
+    """What depends on whether something is visible: a question is answered by its visible answers."""
+    from ..models import Answer
+
+    if isinstance(obj, Answer):
+        from .questions import question_answers_recount
+
+        question_answers_recount(question_id=obj.question_id)
+
+
 @transaction.atomic
 def content_hide(*, obj: Moderated, actor, reason: str) -> Moderated:
     """Take something off every public page at once. The reason is kept on the row and in the log."""
@@ -36,6 +46,7 @@ def content_hide(*, obj: Moderated, actor, reason: str) -> Moderated:
     obj.hidden_reason = reason[:1000]
     obj.hidden_by = actor
     obj.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    _visibility_changed(obj)
     _decide_reports(obj, ReportStatus.HIDDEN, actor)
     if hasattr(obj, "get_absolute_url"):
         # Newsletter items are copies: take it out of every issue, the sent ones in the archive too.
@@ -55,6 +66,7 @@ def content_restore(*, obj: Moderated, actor) -> Moderated:
     obj.hidden_reason = ""
     obj.hidden_by = None
     obj.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+    _visibility_changed(obj)
     log_action(_code(obj, "restored"), actor=actor, subject=obj)
     return obj
 

@@ -105,6 +105,20 @@ def _mail_asker(question: Question, answer: Answer) -> None:
 
 
 @transaction.atomic
+def question_answers_recount(*, question_id: int) -> None:
+    """After an answer was hidden or shown again: the question counts as answered from its first
+    visible answer, and a hidden answer is no longer the one that helped (the asker can mark it again)."""
+    question = Question.objects.select_for_update().filter(pk=question_id).first()
+    if question is None:
+        return
+    visible = Answer.objects.filter(question=question, hidden_at__isnull=True)
+    question.first_answer_at = visible.order_by("created_at").values_list("created_at", flat=True).first()
+    if question.helpful_answer_id and not visible.filter(pk=question.helpful_answer_id).exists():
+        question.helpful_answer = None
+    question.save(update_fields=["first_answer_at", "helpful_answer"])
+
+
+@transaction.atomic
 def answer_mark_helpful(*, question: Question, answer: Answer | None, actor) -> Question:
     """The asker marks the answer that helped (one; another one replaces it; None takes it away)."""
     if actor is None or not actor.is_authenticated or question.author_id != actor.pk:

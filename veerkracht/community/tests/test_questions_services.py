@@ -218,3 +218,18 @@ def test_old_weekly_mail_rows_are_forgotten(region, ambassador):
     QuestionMailing.objects.create(user=ambassador, week="2026-W01")
     assert services.question_mailings_forget(before=timezone.now() - timedelta(days=56)) == 1
     assert QuestionMailing.objects.count() == 1
+
+
+def test_hiding_the_only_answer_opens_the_question_again_and_unmarks_it(region, resident, outsider, staff):
+    from veerkracht.community.services.moderation import content_restore
+
+    question = make_question(resident)
+    answer = make_answer(question, outsider)
+    services.answer_mark_helpful(question=question, answer=answer, actor=resident)
+    content_hide(obj=answer, actor=staff, reason="Reclame")
+    question.refresh_from_db()
+    assert question.first_answer_at is None and question.helpful_answer is None
+    assert question.pk in {q.pk for q in public_questions(region, {"status": "open"})}
+    content_restore(obj=answer, actor=staff)
+    question.refresh_from_db()
+    assert question.first_answer_at == answer.created_at and question.helpful_answer is None
