@@ -3,6 +3,6 @@ feature; every job is safe to run twice, late or at the same time."""
 
 from __future__ import annotations
 
-from . import news, newsletter, questions
+from . import files, news, newsletter, questions
 
-__all__ = ["news", "newsletter", "questions"]
+__all__ = ["files", "news", "newsletter", "questions"]

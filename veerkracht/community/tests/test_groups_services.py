@@ -161,3 +161,29 @@ def test_when_the_only_admin_goes_the_longest_member_takes_over(resident, outsid
     assert list(Membership.objects.filter(group=group, is_admin=True).values_list("user", flat=True)) == [
         outsider.pk
     ]
+
+
+def test_a_file_left_by_a_rolled_back_upload_is_swept_after_a_day(settings, tmp_path, resident):
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from veerkracht.community.services.files import files_sweep
+    from veerkracht.community.storage import group_file_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "public"  # the sweep reads the public photos' folders too
+    group = make_group(resident)
+    kept = services.group_file_upload(
+        group=group, uploader=resident, title="", upload=SimpleUploadedFile("kept.pdf", PDF)
+    ).file.name
+    with pytest.raises(RuntimeError), transaction.atomic():  # a later step of the request fails
+        left = services.group_file_upload(
+            group=group, uploader=resident, title="", upload=SimpleUploadedFile("left.pdf", PDF)
+        ).file.name
+        raise RuntimeError
+    assert group_file_storage.exists(left) and not GroupFile.objects.filter(file=left).exists()
+    assert files_sweep() == 0  # young files may belong to a write still under way
+    assert files_sweep(now=timezone.now() + timedelta(days=2)) == 1
+    assert group_file_storage.exists(kept) and not group_file_storage.exists(left)
