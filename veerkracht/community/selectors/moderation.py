@@ -93,6 +93,47 @@ def recently_hidden(*, limit: int = RECENTLY_HIDDEN) -> list[QueueItem]:
     return items[:limit]
 
 
+@dataclass(frozen=True)
+class DecidedReport:
+    report: ContentReport
+    kind: str
+    snippet: str  # "" when the reported thing is gone
+    url: str
+
+
+def recently_decided(*, limit: int = RECENTLY_HIDDEN) -> list[DecidedReport]:
+    """The reports staff decided on lately, newest first, with what they were about (one query per
+    kind), so a colleague can see what was done with a report."""
+    reports = list(
+        ContentReport.objects.exclude(status=ReportStatus.OPEN)
+        .select_related("content_type", "decided_by__profile")
+        .order_by("-decided_at", "-pk")[:limit]
+    )
+    ids: dict[int, set[int]] = defaultdict(set)
+    for report in reports:
+        ids[report.content_type_id].add(report.object_id)
+    moderated = set(moderated_models())
+    found: dict[tuple[int, int], object] = {}
+    for type_id, pks in ids.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model in moderated:
+            for pk, obj in model._default_manager.select_related().in_bulk(list(pks)).items():
+                found[(type_id, pk)] = obj
+    decided = []
+    for report in reports:
+        obj = found.get((report.content_type_id, report.object_id))
+        kind = str(obj._meta.verbose_name) if obj is not None else str(report.content_type.name)
+        decided.append(
+            DecidedReport(
+                report=report,
+                kind=kind,
+                snippet=snippet(obj) if obj is not None else "",
+                url=link_of(obj) if obj is not None and not obj.is_hidden else "",
+            )
+        )
+    return decided
+
+
 def moderated_object(content_type_id: int, pk: int):
     """The Moderated object named by (content type, pk), or None (unknown, not moderated, gone)."""
     try:

@@ -42,6 +42,23 @@ def test_the_queue_shows_waiting_stories_and_reports_with_a_snippet_and_link(
     assert f"#reactie-{response.pk}" in html
 
 
+def _decided_report(reporter, staff):
+    report = moderation_services.content_report(obj=StoryResponseFactory(), reason="Nee", reporter=reporter)
+    moderation_services.report_dismiss(report=report, actor=staff)
+    return report
+
+
+def test_decided_reports_stay_listed_with_the_decision_and_who_took_it(client_for, region, staff, resident):
+    response = StoryResponseFactory(text="Een gewone reactie")
+    report = moderation_services.content_report(obj=response, reason="Klopt niet", reporter=resident)
+    moderation_services.report_dismiss(report=report, actor=staff)
+    gone = _decided_report(resident, staff)
+    StoryResponse.objects.filter(pk=gone.object_id).delete()
+    html = client_for(staff).get(reverse("community:moderation")).content.decode()
+    assert "Afgehandelde meldingen" in html and "Klopt niet" in html and "Een gewone reactie" in html
+    assert "niets mis mee" in html and "bestaat niet meer" in html
+
+
 def test_the_queue_takes_the_same_number_of_queries_for_more_items(
     client_for, region, staff, resident, django_assert_num_queries
 ):
@@ -54,6 +71,7 @@ def test_the_queue_takes_the_same_number_of_queries_for_more_items(
     moderation_services.content_report(obj=StoryFactory(), reason="Nee", reporter=resident)
     moderation_services.content_report(obj=StoryResponseFactory(), reason="Nee", reporter=resident)
     moderation_services.content_hide(obj=StoryResponseFactory(), actor=staff, reason="Weg")
+    _decided_report(resident, staff)
     client.get(url)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
@@ -62,6 +80,7 @@ def test_the_queue_takes_the_same_number_of_queries_for_more_items(
         moderation_services.content_report(obj=StoryFactory(), reason="Nee", reporter=resident)
         moderation_services.content_report(obj=StoryResponseFactory(), reason="Nee", reporter=resident)
         moderation_services.content_hide(obj=StoryResponseFactory(), actor=staff, reason="Weg")
+        _decided_report(resident, staff)
     with django_assert_num_queries(len(ctx.captured_queries)):
         assert client.get(url).status_code == 200
 

@@ -23,7 +23,7 @@ from ..permissions.moderation import (
     require_moderator,
 )
 from ..permissions.stories import get_story_to_moderate
-from ..selectors.moderation import link_of, open_reports, recently_hidden, snippet
+from ..selectors.moderation import link_of, open_reports, recently_decided, recently_hidden, snippet
 from ..selectors.stories import waiting_stories
 from ..services import moderation as moderation_services
 from ..services import stories as story_services
@@ -43,6 +43,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "stories": waiting_stories(get_region_or_404(request)),
         "reports": open_reports(),
         "hidden": recently_hidden(),
+        "decided": recently_decided(),
         "reason_form": ReasonForm(),
     }
     return render(request, "community/moderation/queue.html", context)
