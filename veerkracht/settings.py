@@ -167,17 +167,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _redis_url = env_str("REDIS_URL")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _redis_url,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
-        }
-        if _redis_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# The cache holds what every web worker must agree on: rate limits (ours and allauth's), used two-step
+# codes, and the version numbers that invalidate cached counts. So by default it is a table in the
+# database (created on migrate, core/apps.py), shared by every worker and kept across restarts; with
+# REDIS_URL it is Redis. CACHE_BACKEND=locmem keeps it in each process (tests, or one single process).
+_cache_backend = env_str("CACHE_BACKEND", "locmem" if TESTING else "database")
+if _redis_url:
+    _default_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _redis_url,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
+    }
+elif _cache_backend == "database":
+    _default_cache = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "veerkracht_cache",
+        # Culling is by expiry first; a flood of keys must not push out live rate-limit counters.
+        "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 10},
+    }
+else:
+    _default_cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {"default": _default_cache}
+# With Redis, sessions are read from the cache and written through to the database (a Redis restart
+# logs nobody out); without it they stay in the database.
+if _redis_url:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Background jobs (Huey; README "Background jobs") ------------------------------------------
 # Without REDIS_URL the queue is a SQLite file next to the database (or under var/ when the database is

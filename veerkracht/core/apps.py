@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from .navigation import NavItem
@@ -12,6 +13,14 @@ def _back_office(user) -> bool:
 
 def _mail_staff(user) -> bool:
     return user.is_authenticated and user.has_perm("core.handle_failed_mail")
+
+
+def _cache_table(using: str = "default", **kwargs) -> None:
+    """The database cache's table (settings.CACHES) exists after every migrate; nothing to do for
+    Redis or a process-local cache."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -31,3 +40,4 @@ class CoreConfig(AppConfig):
 
         indicators.autodiscover()
         personal_data.autodiscover()
+        post_migrate.connect(_cache_table, sender=self, dispatch_uid="core:cache_table")

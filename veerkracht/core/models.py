@@ -141,3 +141,16 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.status}"
+
+
+class RateCounter(models.Model):
+    """One rate-limit window (core/ratelimit.py) when the limits are kept in the database: counted with
+    one atomic UPDATE, so every web worker shares it and a restart does not reset it. The key is a hash
+    of what is counted (an address, an account), never the value itself."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

@@ -119,3 +119,24 @@ register(
         order=90,
     )
 )
+
+
+def _expired_rate_counters(now: datetime) -> int:
+    from .ratelimit import counters_expired_delete
+
+    return counters_expired_delete(now)
+
+
+register(
+    Rule(
+        key="core.rate_limits",
+        what=_lazy(
+            "Hoe vaak iets kort na elkaar werd gedaan vanaf één adres of account (om misbruik te "
+            "remmen); alleen als versleutelde code, nooit het adres zelf"
+        ),
+        period=_lazy("tot het einde van de periode die telt, hoogstens 1 dag"),
+        keep=timedelta(0),
+        apply=_expired_rate_counters,
+        order=95,
+    )
+)

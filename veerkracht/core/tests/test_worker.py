@@ -64,6 +64,7 @@ def _env(tmp_path: Path, port: int) -> dict[str, str]:
         "JOBS_IMMEDIATE": "0",
         "JOBS_PERIODIC": "0",
         "REDIS_URL": "",
+        "CACHE_BACKEND": "locmem",  # `serve` here runs on a database that was never migrated
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),
         "EMAIL_USE_TLS": "0",
