@@ -14,6 +14,10 @@ SHARE_IMAGE = "img/share.png"
 def site(request: HttpRequest) -> dict:
     # Set by the regions middleware (lazily); error pages may render before it has run.
     region = getattr(request, "region", None)
+    if not region and getattr(request, "_veerkracht_region_error", None) is not None:
+        # The database is down: a page rendered now would be empty or wrong; the error handler makes
+        # it a calm 503 (core/views.py).
+        raise request._veerkracht_region_error
     return {
         "region": region,
         "movement_name": region.movement_name if region else "Veerkracht",

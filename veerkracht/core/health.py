@@ -1,6 +1,7 @@
 """Health for load balancers and uptime checks: the database, the cache and the job queue answer.
 
-The answer is only 200 "ok" or 503 "niet gezond": what failed goes to the log, never to the public.
+The answer is 200 "ok", or 503 "niet gezond: database, cache" naming the parts that fail (the reason
+itself goes to the log, never to the public).
 It is answered by the first middleware, before host checks, HTTPS redirects, sessions and the region, so
 a load balancer that asks by IP address over plain HTTP gets the real answer, and nothing in it can
 raise a 500.
@@ -66,14 +67,16 @@ class HealthCheckMiddleware:
         if request.path not in PATHS:
             return self.get_response(request)
         try:
-            healthy = not failing()
+            failed = failing()
         except Exception:  # pragma: no cover - failing() already catches every check
-            healthy = False
+            failed = ["onbekend"]
         response = HttpResponse(
-            "ok\n" if healthy else "niet gezond\n",
-            status=200 if healthy else 503,
+            f"niet gezond: {', '.join(failed)}\n" if failed else "ok\n",
+            status=503 if failed else 200,
             content_type="text/plain; charset=utf-8",
         )
+        if failed:
+            response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import sys
+
 from django.contrib import messages
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.http import HttpRequest, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
@@ -68,7 +72,28 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "404.html", status=404)
 
 
+# A connection that failed or broke (PostgreSQL down or restarting, SQLite's file unreadable or locked
+# past its timeout): the site is unavailable for a moment, not broken.
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def outage_response(request: HttpRequest) -> HttpResponse:
+    """503 with Retry-After, made without the database: a calm page, or JSON for the API."""
+    if request.path.startswith("/api/"):
+        message = "De gegevens zijn even niet bereikbaar. Probeer het over een minuut opnieuw."
+        response: HttpResponse = JsonResponse({"detail": message}, status=503)
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def error_500(request: HttpRequest) -> HttpResponse:
+    # Called while the error is being handled: when it is the database, say so calmly (503).
+    if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
+        return outage_response(request)
     # Keep this page free of database work: the error may be the database itself.
     return render(request, "500.html", {"main_nav": [], "region": None}, status=500)
 
