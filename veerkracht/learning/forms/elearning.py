@@ -49,13 +49,20 @@ class QuizAnswerForm(forms.Form):
         return result
 
 
-class ModuleForm(forms.ModelForm):
+class _OrderOptional:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Leeg: achteraan.")
+
+
+class ModuleForm(_OrderOptional, forms.ModelForm):
     class Meta:
         model = CourseModule
         fields = ["title", "order"]
 
 
-class LessonForm(forms.ModelForm):
+class LessonForm(_OrderOptional, forms.ModelForm):
     upload = forms.FileField(
         label=_("Bestand om te downloaden"),
         required=False,

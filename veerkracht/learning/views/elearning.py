@@ -30,6 +30,13 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _posted(request: HttpRequest) -> tuple:
+    """The form data of a POST (also when empty, so an empty form shows its errors); None on GET."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 # Learners ------------------------------------------------------------------------------------------
 
 
@@ -130,7 +137,7 @@ def attempt(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.info(request, _("Deze poging is al ingeleverd. Hier is je uitslag."))
         return redirect("learning:elearning_result", slug=slug, pk=pk)
     questions = selectors.attempt_questions(the_attempt)
-    form = QuizAnswerForm(request.POST or None, questions=questions)
+    form = QuizAnswerForm(_posted(request)[0], questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
             services.quiz_attempt_submit(attempt=the_attempt, answers=form.answers())
@@ -203,7 +210,7 @@ def manage_course(request: HttpRequest, course_pk: int) -> HttpResponse:
 def module_edit(request: HttpRequest, course_pk: int, pk: int | None = None) -> HttpResponse:
     the_course = _author_course(request, course_pk)
     module = permissions.get_module_for_author(the_course, pk) if pk else None
-    form = ModuleForm(request.POST or None, instance=module)
+    form = ModuleForm(_posted(request)[0], instance=module)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.module_save(course=the_course, title=data["title"], order=data.get("order"), module=module)
@@ -221,7 +228,7 @@ def lesson_edit(
     the_course = _author_course(request, course_pk)
     the_lesson = permissions.get_lesson_for_author(the_course, pk) if pk else None
     module = the_lesson.module if the_lesson else permissions.get_module_for_author(the_course, module_pk)
-    form = LessonForm(request.POST or None, request.FILES or None, instance=the_lesson)
+    form = LessonForm(*_posted(request), instance=the_lesson)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -257,7 +264,7 @@ def manage_lesson_file(request: HttpRequest, course_pk: int, pk: int) -> HttpRes
 def quiz_edit(request: HttpRequest, course_pk: int, pk: int | None = None) -> HttpResponse:
     the_course = _author_course(request, course_pk)
     the_quiz = permissions.get_quiz_for_author(the_course, pk) if pk else None
-    form = QuizForm(request.POST or None, instance=the_quiz, course=the_course)
+    form = QuizForm(_posted(request)[0], instance=the_quiz, course=the_course)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.quiz_save(course=the_course, data=form.to_input(), quiz=the_quiz)
@@ -279,7 +286,7 @@ def question_edit(
     question = permissions.get_question_for_author(the_course, pk) if pk else None
     the_quiz = question.quiz if question else permissions.get_quiz_for_author(the_course, quiz_pk)
     initial = QuestionForm.initial_for(question) if question else {"kind": "single"}
-    form = QuestionForm(request.POST or None, initial=initial)
+    form = QuestionForm(_posted(request)[0], initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -305,7 +312,7 @@ def quiz_preview(request: HttpRequest, course_pk: int, pk: int) -> HttpResponse:
     the_course = _author_course(request, course_pk)
     the_quiz = permissions.get_quiz_for_author(the_course, pk)
     questions = selectors.quiz_questions(the_quiz)
-    form = QuizAnswerForm(request.POST or None, questions=questions)
+    form = QuizAnswerForm(_posted(request)[0], questions=questions)
     checked = None
     if request.method == "POST" and form.is_valid():
         answers = form.answers()

@@ -20,6 +20,13 @@ from ..selectors.transfer import course_package
 from ..services.transfer import course_import
 
 
+def _posted(request: HttpRequest) -> tuple:
+    """The form data of a POST (also when empty, so an empty form shows its errors); None on GET."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 @login_required
 @require_safe
 def export(request: HttpRequest, course_pk: int) -> HttpResponse:
@@ -35,7 +42,7 @@ def import_package(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     if not permissions.may_author(request.user):
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         if too_many("learning-import", str(request.user.pk), limit=20, seconds=3600):
             form.add_error(
