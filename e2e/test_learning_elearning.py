@@ -120,6 +120,14 @@ def _statistics_export_import(browser_page, course, tmp_path) -> None:
     browser_page.after(lambda: page.get_by_role("button", name="Importeren").click())
     expect(page.get_by_text("is geïmporteerd")).to_be_visible()
     assert Course.objects.filter(slug=f"{course.slug}-2", published_at__isnull=True).exists()
+    # In the copy: rename the module, then delete it (after being asked).
+    browser_page.after(lambda: page.get_by_role("link", name="Module Kennismaken wijzigen").click())
+    page.get_by_label("Naam van de module").fill("Kennismaken (kopie)")
+    browser_page.after(lambda: page.get_by_role("button", name="Opslaan").click())
+    browser_page.after(lambda: page.get_by_role("link", name="Module Kennismaken (kopie) wijzigen").click())
+    browser_page.after(lambda: page.get_by_role("link", name="Deze module verwijderen").click())
+    browser_page.after(lambda: page.get_by_role("button", name="Ja, verwijderen").click())
+    expect(page.get_by_text("De module is verwijderd.")).to_be_visible()
 
 
 def test_writing_an_elearning_and_taking_it(browser_page, other_browser_page, resident, tmp_path):
@@ -130,7 +138,8 @@ def test_writing_an_elearning_and_taking_it(browser_page, other_browser_page, re
     _write_course(browser_page, course)
     _write_quiz(browser_page)
     _statistics_export_import(browser_page, course, tmp_path)
-    assert Lesson.objects.filter(module__course__slug=f"{course.slug}-2", file_title="werkblad.pdf").exists()
+    assert not Lesson.objects.filter(module__course__slug=f"{course.slug}-2").exists()
+    assert Lesson.objects.filter(module__course=course, file_title="werkblad.pdf").exists()
 
     learner = other_browser_page
     page = learner.page

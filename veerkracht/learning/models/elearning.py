@@ -155,7 +155,10 @@ class LessonProgress(models.Model):
     """One learner's progress in one lesson. Millions of rows: the unique index (enrolment, lesson)
     serves every lookup of a learner's course; nothing scans the table."""
 
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_progress")
+    # No separate index on the enrolment: the unique index (enrolment, lesson) leads with it.
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="lesson_progress", db_index=False
+    )
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="+", db_index=False)
     seen_at = models.DateTimeField()
     done_at = models.DateTimeField(null=True, blank=True)

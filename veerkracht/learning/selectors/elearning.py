@@ -136,6 +136,7 @@ class LessonPage:
     position: int
     total: int
     done: bool
+    seen: bool = False
 
 
 def lesson_page(course: Course, pk: int, enrolment: Enrolment | None = None) -> LessonPage:
@@ -147,18 +148,17 @@ def lesson_page(course: Course, pk: int, enrolment: Enrolment | None = None) -> 
         .values_list("pk", flat=True)
     )
     index = ids.index(lesson.pk)
-    done = False
+    progress = None
     if enrolment is not None:
-        done = LessonProgress.objects.filter(
-            enrolment=enrolment, lesson=lesson, done_at__isnull=False
-        ).exists()
+        progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
     return LessonPage(
         lesson=lesson,
         previous_id=ids[index - 1] if index > 0 else None,
         next_id=ids[index + 1] if index + 1 < len(ids) else None,
         position=index + 1,
         total=len(ids),
-        done=done,
+        done=bool(progress and progress.done_at),
+        seen=progress is not None,
     )
 
 

@@ -35,6 +35,7 @@ from ..models import (
     QuizAttempt,
 )
 from ..models import Module as CourseModule
+from ..models.elearning import elearning_storage
 from ..selectors.elearning import attempt_questions
 from .enrolments import enrolment_check_completion
 
@@ -222,6 +223,23 @@ def question_save(
         choice.save()
     Choice.objects.filter(pk__in=[choice.pk for choice in existing[len(choices) :]]).delete()
     return question
+
+
+def _delete_files_on_commit(lessons) -> None:
+    names = [lesson.file.name for lesson in lessons if lesson.file]
+    if names:
+        transaction.on_commit(lambda: [elearning_storage.delete(name) for name in names])
+
+
+@transaction.atomic
+def content_delete(*, item: CourseModule | Lesson | Quiz | Question) -> None:
+    """Delete a module (with its lessons and quizzes), a lesson, a quiz or a question. Lesson files go
+    once the deletion is committed. Learners' progress and answers on it go with it."""
+    if isinstance(item, CourseModule):
+        _delete_files_on_commit(list(item.lessons.all()))
+    elif isinstance(item, Lesson):
+        _delete_files_on_commit([item])
+    item.delete()
 
 
 # Learners ------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -383,3 +385,31 @@ def test_statistics_in_constant_queries(client_for, coordinator, setup, django_a
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(_manage("statistics", course))
     assert "67%" in response.content.decode()
+
+
+def test_authors_delete_content_after_asking(
+    client_for, coordinator, setup, resident, django_capture_on_commit_callbacks
+):
+    course, module, quiz, enrolment = setup
+    lesson = module.lessons.first()
+    lesson.file_title = "blad.pdf"
+    lesson.file.save("blad.pdf", SimpleUploadedFile("blad.pdf", b"%PDF-1.4"), save=True)
+    stored = lesson.file.path
+    LessonProgress.objects.create(enrolment=enrolment, lesson=lesson, seen_at=enrolment.created_at)
+    url = _manage("delete", course, kind="les", pk=lesson.pk)
+    assert client_for(resident).post(url).status_code == 404
+    client = client_for(coordinator)
+    assert client.get(_manage("delete", course, kind="iets", pk=lesson.pk)).status_code == 404
+    assert "Deze les verwijderen?" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response["Location"] == _manage("course", course)
+    assert not Lesson.objects.filter(pk=lesson.pk).exists() and not LessonProgress.objects.exists()
+    assert not os.path.exists(stored)
+    question = quiz.questions.first()
+    client.post(_manage("delete", course, kind="vraag", pk=question.pk))
+    assert quiz.questions.count() == 1
+    client.post(_manage("delete", course, kind="module", pk=module.pk))
+    assert not Lesson.objects.filter(module__course=course).exists()
+    client.post(_manage("delete", course, kind="toets", pk=quiz.pk))
+    assert not Quiz.objects.filter(course=course).exists()

@@ -38,6 +38,7 @@ urlpatterns = [
         name="elearning_manage_question_create",
     ),
     path(f"{MANAGE}vraag/<int:pk>/", views.question_edit, name="elearning_manage_question"),
+    path(f"{MANAGE}<str:kind>/<int:pk>/verwijderen/", views.content_delete, name="elearning_manage_delete"),
     path(f"{MANAGE}statistiek/", views.statistics, name="elearning_manage_statistics"),
 ]
 

@@ -54,7 +54,8 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
 def lesson(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     enrolment = _learner(request, slug)
     page = selectors.lesson_page(enrolment.cohort.course, pk, enrolment)
-    services.lesson_mark_seen(enrolment=enrolment, lesson=page.lesson)
+    if not page.seen:
+        services.lesson_mark_seen(enrolment=enrolment, lesson=page.lesson)
     context = {
         "page": page,
         "course": enrolment.cohort.course,
@@ -330,3 +331,27 @@ def statistics(request: HttpRequest, course_pk: int) -> HttpResponse:
     the_course = _author_course(request, course_pk)
     context = {"course": the_course, "quizzes": selectors.question_statistics(the_course)}
     return render(request, "learning/elearning/statistics.html", context)
+
+
+_DELETABLE = {
+    "module": (permissions.get_module_for_author, _("module")),
+    "les": (permissions.get_lesson_for_author, _("les")),
+    "toets": (permissions.get_quiz_for_author, _("toets")),
+    "vraag": (permissions.get_question_for_author, _("vraag")),
+}
+
+
+@login_required
+def content_delete(request: HttpRequest, course_pk: int, kind: str, pk: int) -> HttpResponse:
+    """Ask first (GET), then delete (POST) a module, lesson, quiz or question of the course."""
+    the_course = _author_course(request, course_pk)
+    if kind not in _DELETABLE:
+        raise Http404
+    lookup, label = _DELETABLE[kind]
+    item = lookup(the_course, pk)
+    if request.method == "POST":
+        services.content_delete(item=item)
+        messages.success(request, _("De %(kind)s is verwijderd.") % {"kind": label})
+        return _to_course(the_course)
+    context = {"course": the_course, "item": item, "label": label}
+    return render(request, "learning/elearning/manage_delete.html", context)
