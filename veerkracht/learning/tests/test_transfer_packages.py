@@ -184,3 +184,18 @@ def test_management_commands(course, region, tmp_path, settings):
     (tmp_path / "kapot.zip").write_bytes(b"kapot")
     with pytest.raises(CommandError):
         call_command("learning_import_course", str(tmp_path / "kapot.zip"))
+
+
+def test_files_written_before_a_late_failure_are_removed(course, region, settings, monkeypatch):
+    package = course_package(course)
+    stored = settings.PRIVATE_MEDIA_ROOT / "e-learning" / "lessen"
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("the log is down")
+
+    monkeypatch.setattr(transfer, "log_action", fail)
+    before = _counts()
+    with pytest.raises(RuntimeError):
+        transfer.course_import(upload=io.BytesIO(package), region=region)
+    assert _counts() == before
+    assert len(list(stored.iterdir())) == 1  # the copy's file was written, then removed again
