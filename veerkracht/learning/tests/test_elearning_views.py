@@ -413,3 +413,24 @@ def test_authors_delete_content_after_asking(
     assert not Lesson.objects.filter(module__course=course).exists()
     client.post(_manage("delete", course, kind="toets", pk=quiz.pk))
     assert not Quiz.objects.filter(course=course).exists()
+
+
+def test_authors_lists_have_constant_queries(client_for, coordinator, setup, django_assert_max_num_queries):
+    course, module, quiz, _enrolment = setup
+    client = client_for(coordinator)
+    urls = [reverse("learning:elearning_manage"), _manage("course", course), _manage("quiz", course, pk=quiz.pk)]
+    counts = []
+    for url in urls:
+        client.get(url)
+        with django_assert_max_num_queries(25) as few:
+            client.get(url)
+        counts.append(len(few.captured_queries))
+    for _ in range(5):
+        more = ModuleFactory(course=course)
+        LessonFactory(module=more)
+        question_with_choices(quiz)
+        question_with_choices(QuizFactory(course=course, module=more))
+        ModuleFactory()
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
