@@ -418,7 +418,11 @@ def test_authors_delete_content_after_asking(
 def test_authors_lists_have_constant_queries(client_for, coordinator, setup, django_assert_max_num_queries):
     course, module, quiz, _enrolment = setup
     client = client_for(coordinator)
-    urls = [reverse("learning:elearning_manage"), _manage("course", course), _manage("quiz", course, pk=quiz.pk)]
+    urls = [
+        reverse("learning:elearning_manage"),
+        _manage("course", course),
+        _manage("quiz", course, pk=quiz.pk),
+    ]
     counts = []
     for url in urls:
         client.get(url)
