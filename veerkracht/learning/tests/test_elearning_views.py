@@ -416,7 +416,7 @@ def test_authors_delete_content_after_asking(
 
 
 def test_authors_lists_have_constant_queries(client_for, coordinator, setup, django_assert_max_num_queries):
-    course, module, quiz, _enrolment = setup
+    course, _module, quiz, _enrolment = setup
     client = client_for(coordinator)
     urls = [
         reverse("learning:elearning_manage"),
