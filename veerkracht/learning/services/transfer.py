@@ -154,6 +154,13 @@ def _flag(data: dict, key: str, where: str) -> bool:
 
 
 def _clean(obj, where: str, exclude: list[str] | None = None) -> None:
+    # The model does not enforce a text field's max_length (only its form does): check it here.
+    for item in obj._meta.concrete_fields:
+        value = getattr(obj, item.attname)
+        if item.get_internal_type() == "TextField" and item.max_length and len(value or "") > item.max_length:
+            raise _fail(
+                _("In course.json is %(field)s bij %(where)s te lang.") % {"field": item.name, "where": where}
+            )
     try:
         obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:

@@ -123,6 +123,9 @@ def test_bad_fields_are_refused_without_saving(course, region):
     broken["modules"][0]["lessons"][0]["title"] = 12
     _import_fails(_zip({"course.json": json.dumps(broken)}), region, "ontbreekt title")
     broken = json.loads(json.dumps(document))
+    broken["modules"][0]["lessons"][0]["body"] = "x" * 20001
+    _import_fails(_zip({"course.json": json.dumps(broken)}), region, "body bij les 1 van module 1 te lang")
+    broken = json.loads(json.dumps(document))
     broken["quizzes"][0]["module"] = 7
     _import_fails(_zip({"course.json": json.dumps(broken)}), region, "module die er niet is")
 
