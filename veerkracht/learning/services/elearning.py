@@ -136,8 +136,9 @@ class LessonInput:
 
 def _store_file(lesson: Lesson, file: PreparedFile | None, remove: bool) -> None:
     if (file is not None or remove) and lesson.file:
-        lesson.file.delete(save=False)
-        lesson.file_title, lesson.file_size = "", 0
+        old = lesson.file.name  # removed only once the change is committed
+        transaction.on_commit(lambda: elearning_storage.delete(old))
+        lesson.file, lesson.file_title, lesson.file_size = None, "", 0
     if file is not None:
         lesson.file_title, lesson.file_size = file.display_name, file.size
         lesson.file.save(file.name, ContentFile(file.content), save=False)

@@ -438,3 +438,40 @@ def test_authors_lists_have_constant_queries(client_for, coordinator, setup, dja
     for url, count in zip(urls, counts, strict=True):
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_a_video_link_must_be_https(client_for, coordinator, region):
+    module = ModuleFactory()
+    response = client_for(coordinator).post(
+        _manage("lesson_create", module.course, module_pk=module.pk),
+        {"title": "Les", "body": "Tekst", "video_url": "http://video.example.org/1"},
+    )
+    assert response.status_code == 200 and "begint met https://" in response.content.decode()
+    assert not Lesson.objects.exists()
+
+
+def test_replacing_a_download_removes_the_old_file_after_saving(
+    client_for, coordinator, region, django_capture_on_commit_callbacks
+):
+    module = ModuleFactory()
+    client = client_for(coordinator)
+    url = _manage("lesson_create", module.course, module_pk=module.pk)
+    first = SimpleUploadedFile("een.pdf", b"%PDF-1.7 een", content_type="application/pdf")
+    client.post(url, {"title": "Les", "body": "Tekst", "upload": first})
+    lesson = Lesson.objects.get()
+    old_path = lesson.file.path
+    second = SimpleUploadedFile("twee.pdf", b"%PDF-1.7 twee", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            _manage("lesson", module.course, pk=lesson.pk),
+            {"title": "Les", "body": "Tekst", "upload": second},
+        )
+    lesson.refresh_from_db()
+    assert lesson.file_title == "twee.pdf" and lesson.file.read() == b"%PDF-1.7 twee"
+    assert not os.path.exists(old_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            _manage("lesson", module.course, pk=lesson.pk), {"title": "Les", "body": "T", "remove_file": "on"}
+        )
+    lesson.refresh_from_db()
+    assert not lesson.file and lesson.file_title == ""
