@@ -13,6 +13,17 @@ from .catalogue import (
     PathStep,
     TargetGroup,
 )
+from .elearning import (
+    AttemptAnswer,
+    Choice,
+    Lesson,
+    LessonProgress,
+    Module,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizAttempt,
+)
 from .enrolments import Enrolment, EnrolmentStatus
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
@@ -27,4 +38,14 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     # enrolments
     "Enrolment",
     "EnrolmentStatus",
+    # elearning
+    "AttemptAnswer",
+    "Choice",
+    "Lesson",
+    "LessonProgress",
+    "Module",
+    "Question",
+    "QuestionKind",
+    "Quiz",
+    "QuizAttempt",
 ]

@@ -2,5 +2,7 @@
 
 from __future__ import annotations
 
+from . import elearning, transfer
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns: list = [*elearning.urlpatterns, *transfer.urlpatterns]
