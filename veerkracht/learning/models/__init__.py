@@ -13,7 +13,9 @@ from .catalogue import (
     PathStep,
     TargetGroup,
 )
+from .certificates import Certificate
 from .enrolments import Enrolment, EnrolmentStatus
+from .intervision import IntervisionGroup, IntervisionMeeting, IntervisionMember, Reflection
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
     # catalogue
@@ -27,4 +29,11 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     # enrolments
     "Enrolment",
     "EnrolmentStatus",
+    # certificates
+    "Certificate",
+    # intervision
+    "IntervisionGroup",
+    "IntervisionMeeting",
+    "IntervisionMember",
+    "Reflection",
 ]

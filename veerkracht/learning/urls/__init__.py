@@ -2,5 +2,10 @@
 
 from __future__ import annotations
 
+from . import certificates, intervision
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns: list = [
+    *certificates.urlpatterns,
+    *intervision.urlpatterns,
+]
