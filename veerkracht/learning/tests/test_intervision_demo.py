@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from veerkracht.core.indicators import Window, get_indicator
+from veerkracht.learning.demo import certificates as certificate_demo
+from veerkracht.learning.demo import intervision as intervision_demo
+from veerkracht.learning.models import Certificate, IntervisionGroup, Reflection
+from veerkracht.learning.selectors.intervision import attendance, meetings_of, members_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_runs_alone_and_twice(region):
+    assert intervision_demo.load(region)
+    group = IntervisionGroup.objects.get()
+    members = members_of(group)
+    assert 4 <= len(members) <= 8 and group.cohort.course.slug == "het-andere-gesprek-voeren"
+    meetings = meetings_of(group)
+    past = [event for event in meetings if event.is_past]
+    assert len(meetings) == 6 and len(past) == 3
+    assert sum(row["attended"] for row in attendance(group, members, past)) == 3 * len(members) - 2
+    assert Reflection.objects.count() == 12
+    assert certificate_demo.load(region)
+    assert Certificate.objects.filter(revoked_at__isnull=False).count() == 1
+    issued = Certificate.objects.count()
+    assert issued >= 4
+    assert intervision_demo.load(region) == [] and certificate_demo.load(region) == []
+    assert Certificate.objects.count() == issued and IntervisionGroup.objects.count() == 1
+
+
+def test_certificates_count_per_target_group_without_revoked(region):
+    from django.utils import timezone
+
+    intervision_demo.load(region)
+    certificate_demo.load(region)
+    indicator = get_indicator("learning_certificates_issued")
+    start = timezone.now().replace(year=timezone.now().year - 1)
+    rows = list(indicator.rows(Window(region=region, start=start, end=timezone.now(), as_of=timezone.now())))
+    assert len(rows) == Certificate.objects.filter(revoked_at__isnull=True).count()
+    assert {row[1]["learning_certificate_target_group"] for row in rows} == {"professional"}
+    assert indicator.about_residents
