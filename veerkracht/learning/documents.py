@@ -66,7 +66,7 @@ def issuer_profile(region) -> dict:
     return {
         "id": absolute(reverse("learning:certificate_issuer")),
         "type": ["Profile"],
-        "name": region.name,
+        "name": getattr(region, "movement_name", "") or region.name,
         "url": settings.SITE_URL + "/",
     }
 
@@ -143,7 +143,7 @@ def _b64(data: bytes) -> str:
 def _private_key():
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    configured = getattr(settings, "LEARNING_BADGE_KEY", "")
+    configured = settings.LEARNING_BADGE_KEY
     if configured:
         seed = bytes.fromhex(configured)
     else:

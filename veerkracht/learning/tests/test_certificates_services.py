@@ -3,6 +3,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -81,6 +82,18 @@ def test_the_pdf_renders_with_the_verification_url(region):
     assert documents.verification_url(certificate) in html and "<svg" in html
     pdf = documents.certificate_pdf(certificate, region)
     assert pdf.startswith(b"%PDF")
+    # The address is also a link in the PDF: a URI annotation, in one of its (compressed) streams.
+    assert documents.verification_url(certificate).encode() in _inflated(pdf)
+
+
+def _inflated(pdf: bytes) -> bytes:
+    found = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            found.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"\n".join(found)
 
 
 def _decode(part: str) -> bytes:
@@ -95,7 +108,7 @@ def test_the_badge_is_an_open_badge_credential(region):
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
     ]
     assert data["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
-    assert data["issuer"]["type"] == ["Profile"] and data["issuer"]["name"] == region.name
+    assert data["issuer"]["type"] == ["Profile"] and data["issuer"]["name"] == region.movement_name
     assert data["validFrom"].endswith("Z")
     achievement = data["credentialSubject"]["achievement"]
     assert achievement["type"] == ["Achievement"] and achievement["name"] == certificate.course_title
@@ -124,3 +137,9 @@ def test_the_signed_badge_verifies_with_the_published_key(region):
     key.verify(_decode(signature), f"{header}.{payload}".encode())
     with pytest.raises(InvalidSignature):
         key.verify(_decode(signature), f"{header}.{payload}x".encode())
+
+
+def test_a_configured_key_signs_instead_of_the_derived_one(settings, region):
+    derived = documents.public_jwk()["x"]
+    settings.LEARNING_BADGE_KEY = "11" * 32
+    assert documents.public_jwk()["x"] != derived
