@@ -10,7 +10,7 @@ import contextlib
 from datetime import date, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -144,6 +144,8 @@ def intervision_meetings_plan(
         raise ValidationError(_("Kies 1 tot en met 12 bijeenkomsten, met 1 tot en met 8 weken ertussen."))
     if ends <= starts:
         raise ValidationError({"ends": _("De eindtijd moet na de begintijd liggen.")})
+    dates = meeting_dates(first=first, count=count, weeks_between=weeks_between)
+    _check_free(group, dates)
     cohort = group.cohort
     course = cohort.course
     fields = {
@@ -164,7 +166,7 @@ def intervision_meetings_plan(
         co_organisers=[cohort.facilitator] if cohort.facilitator_id else [],
         title=fields["title"][:120],
         rule=_("%(count)s keer, om de %(weeks)s weken") % {"count": count, "weeks": weeks_between},
-        dates=meeting_dates(first=first, count=count, weeks_between=weeks_between),
+        dates=dates,
         starts=starts,
         ends=ends,
         fields=fields,
@@ -177,6 +179,23 @@ def intervision_meetings_plan(
             _register(event, user)
     log_action("learning.intervision.planned", actor=actor, subject=group, data={"meetings": len(events)})
     return events
+
+
+def _check_free(group: IntervisionGroup, dates: list[date]) -> None:
+    """One meeting a day: a second submit of the same plan (or a slip) makes no second series."""
+    IntervisionGroup.objects.select_for_update().filter(pk=group.pk).first()
+    planned = {
+        timezone.localdate(event.starts_at)
+        for event in events_by_ids(group.meetings.values_list("event_id", flat=True))
+    }
+    taken = sorted(planned & set(dates))
+    if taken:
+        raise ValidationError(
+            {
+                "first": _("Op %(day)s heeft de groep al een bijeenkomst. Kies andere datums.")
+                % {"day": f"{taken[0]:%d-%m-%Y}"}
+            }
+        )
 
 
 def _link_meetings(group: IntervisionGroup, events: list) -> None:
@@ -212,11 +231,20 @@ def reflection_save(*, group: IntervisionGroup, event_id: int, author, text: str
     reflection = (
         Reflection.objects.select_for_update().filter(group=group, event_id=event_id, author=author).first()
     )
-    if reflection is None:
-        reflection = Reflection(group=group, event_id=event_id, author=author)
-    reflection.text = text
-    reflection.full_clean()
-    reflection.save()
+    if reflection is not None:
+        reflection.text = text
+        reflection.full_clean()
+        reflection.save(update_fields=["text", "updated_at"])
+        return reflection
+    reflection = Reflection(group=group, event_id=event_id, author=author, text=text)
+    reflection.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            reflection.save()
+    except IntegrityError:
+        # The same member saved twice at the same moment (a double submit): the last text counts.
+        Reflection.objects.filter(group=group, event_id=event_id, author=author).update(text=text)
+        reflection = Reflection.objects.get(group=group, event_id=event_id, author=author)
     return reflection
 
 

@@ -132,3 +132,11 @@ def test_learners_and_others_cannot_reach_the_coordinators_pages(client_for, reg
         assert client.post(revoke, {"reason": "x"}).status_code == 404
     certificate.refresh_from_db()
     assert not certificate.is_revoked
+
+
+def test_looking_up_many_numbers_is_slowed_down(client, region, monkeypatch):
+    from veerkracht.learning.views import certificates as views
+
+    monkeypatch.setattr(views, "VERIFY_LIMIT", (2, 600))
+    url = reverse("learning:certificate_verify", args=["VK-2025-AAAA-BBBB"])
+    assert [client.get(url).status_code for _i in range(3)] == [404, 404, 429]

@@ -159,3 +159,20 @@ def test_reflections_are_refused_when_they_should_be(region, coordinator, case):
     with pytest.raises(ValidationError):
         reflection_save(group=group, event_id=event_id, author=author, text=text)
     assert not Reflection.objects.exists()
+
+
+def test_planning_the_same_dates_twice_makes_no_second_series(region, coordinator):
+    group, _users = make_group(members=4, coordinator=coordinator)
+    plan = {
+        "group": group,
+        "actor": coordinator,
+        "first": timezone.localdate() + timedelta(days=10),
+        "starts": time(19),
+        "ends": time(21),
+        "count": 2,
+        "weeks_between": 2,
+    }
+    intervision_meetings_plan(**plan)
+    with pytest.raises(ValidationError, match="al een bijeenkomst"):
+        intervision_meetings_plan(**plan)
+    assert group.meetings.count() == 2

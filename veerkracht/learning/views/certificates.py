@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from veerkracht.core.ratelimit import too_many
+from veerkracht.core.ratelimit import client_ip, too_many
 from veerkracht.regions.selectors import get_region_or_404
 
 from .. import documents
@@ -83,7 +83,7 @@ def verify_form(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest, number: str) -> HttpResponse:
     if too_many(
         "learning.certificate.verify",
-        request.META.get("REMOTE_ADDR", ""),
+        client_ip(request),
         limit=VERIFY_LIMIT[0],
         seconds=VERIFY_LIMIT[1],
     ):
