@@ -1,6 +1,6 @@
 """On a phone: the training coordinator makes an intervision group (too few members first) and plans its
-meetings, a member writes a reflection after a meeting, the coordinator revokes a certificate, and
-anyone checks a certificate by its number (an unknown one first)."""
+meetings, a member writes a reflection after a meeting, the coordinator revokes a certificate and issues
+a new one, and anyone checks a certificate by its number (an unknown one first)."""
 
 from __future__ import annotations
 
@@ -114,6 +114,11 @@ def test_revoking_and_verifying_a_certificate(browser_page, region):
     page.get_by_label("Waarom trek je het certificaat in?").fill("Uitgegeven voor de verkeerde cursus.")
     browser_page.after(lambda: page.get_by_role("button", name="Certificaat intrekken").click())
     expect(page.get_by_text("Het certificaat is ingetrokken.")).to_be_visible()
+    browser_page.after(
+        lambda: page.get_by_role("button", name=re.compile("Nieuw certificaat uitgeven")).click()
+    )
+    expect(page.get_by_text("Er is een nieuw certificaat uitgegeven")).to_be_visible()
+    assert certificate.enrolment.certificates.filter(revoked_at__isnull=True).count() == 1
 
     # 3. The public page now says so.
     browser_page.visit(f"/scholing/certificaat/{certificate.number}/")

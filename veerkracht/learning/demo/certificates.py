@@ -1,6 +1,7 @@
 """Demo: a certificate for every completed enrolment that lacks one, dated on its completion, and one
-revoked certificate. When nothing was completed yet (the catalogue's demo is not there), the members of
-the demo intervision group who attended enough meetings complete the course first."""
+revoked certificate (re-issued with a new number). When nothing was completed yet (the catalogue's
+demo is not there), the members of the demo intervision group who attended enough meetings complete
+the course first."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from veerkracht.regions.models import Region
 from ..models import Certificate, EnrolmentStatus
 from ..selectors.certificates import completed_without_certificate
 from ..selectors.intervision import attendance, meetings_of, members_of
-from ..services.certificates import certificate_issue, certificate_revoke
+from ..services.certificates import certificate_issue, certificate_reissue, certificate_revoke
 from ..services.enrolments import enrolment_complete
 
 ORDER = 40
@@ -44,10 +45,9 @@ def load(region: Region) -> list[str]:
         certificate = mine.order_by("issued_at", "pk").first()
         coordinator = User.objects.filter(role_assignments__role=Role.TRAINING_COORDINATOR).first()
         if certificate is not None:
-            certificate_revoke(
-                certificate=certificate,
-                actor=coordinator,
-                reason="Uitgegeven voor de verkeerde cursus; de deelnemer krijgt het juiste certificaat.",
+            certificate = certificate_revoke(
+                certificate=certificate, actor=coordinator, reason="De naam was verkeerd gespeld."
             )
-            lines.append(f"learning: certificaat {certificate.number} ingetrokken")
+            new = certificate_reissue(certificate=certificate, actor=coordinator)
+            lines.append(f"learning: certificaat {certificate.number} ingetrokken, opnieuw als {new.number}")
     return lines

@@ -21,7 +21,8 @@ REVOKE_REASON_MAX = 300
 
 
 class Certificate(TimeStampedModel):
-    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="certificate")
+    # One valid certificate per enrolment; a revoked one may be followed by a new one (re-issued).
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="certificates")
     number = models.CharField(_("nummer"), max_length=24, unique=True)
     holder_name = models.CharField(_("naam"), max_length=150)
     course_title = models.CharField(_("cursus"), max_length=120)
@@ -41,6 +42,13 @@ class Certificate(TimeStampedModel):
         verbose_name_plural = _("certificaten")
         ordering = ["-issued_at", "-pk"]
         indexes = [models.Index(fields=["issued_at"], name="learning_cert_issued")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="learning_certificate_one_valid",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import Certificate, Enrolment, EnrolmentStatus
 from ..models.certificates import NUMBER_ALPHABET
@@ -43,7 +43,8 @@ def _managed(region) -> QuerySet[Certificate]:
 
 
 def certificates_page(region, *, q: str = "", number=None, per_page: int = 50) -> Page:
-    certificates = _managed(region).select_related("enrolment__cohort")
+    valid = Certificate.objects.filter(enrolment=OuterRef("enrolment"), revoked_at__isnull=True)
+    certificates = _managed(region).annotate(replaced=Exists(valid))
     q = (q or "").strip()[:100]
     if q:
         normal = normalise_number(q)
@@ -55,7 +56,7 @@ def certificates_page(region, *, q: str = "", number=None, per_page: int = 50) -
 
 def completed_without_certificate(region) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(
-        cohort__course__region=region, status=EnrolmentStatus.COMPLETED, certificate__isnull=True
+        cohort__course__region=region, status=EnrolmentStatus.COMPLETED, certificates__isnull=True
     ).select_related("cohort__course", "user__profile")
 
 

@@ -31,13 +31,26 @@ def _holder_name(user) -> str:
 
 @transaction.atomic
 def certificate_issue(*, enrolment: Enrolment) -> Certificate:
-    """The certificate of a completed enrolment (idempotent: an existing one is returned as it is).
-    Dated on the day of completion, so certificates issued later (the demo) carry the right date."""
-    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    """The certificate of a completed enrolment (idempotent: an existing one, even a revoked one, is
+    returned as it is). Dated on the day of completion, so certificates issued later (the demo) carry
+    the right date."""
+    existing = Certificate.objects.filter(enrolment=enrolment).order_by("revoked_at", "-pk").first()
     if existing is not None:
         return existing
     if enrolment.status != EnrolmentStatus.COMPLETED or enrolment.completed_at is None:
         raise ValueError(f"enrolment {enrolment.pk} is not completed")
+    certificate = _new_certificate(enrolment)
+    try:
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError:
+        # Issued at the same moment by another request (a double completion): that one counts.
+        return Certificate.objects.get(enrolment=enrolment, revoked_at__isnull=True)
+    log_action("learning.certificate.issued", subject=certificate, person=enrolment.user)
+    return certificate
+
+
+def _new_certificate(enrolment: Enrolment) -> Certificate:
     course = enrolment.cohort.course
     for _attempt in range(5):
         certificate = Certificate(
@@ -51,15 +64,32 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
         )
         if not Certificate.objects.filter(number=certificate.number).exists():
             break
-    certificate.full_clean()
-    try:
-        with transaction.atomic():
-            certificate.save()
-    except IntegrityError:
-        # Issued at the same moment by another request (a double completion): that one counts.
-        return Certificate.objects.get(enrolment=enrolment)
-    log_action("learning.certificate.issued", subject=certificate, person=enrolment.user)
+    certificate.full_clean(validate_constraints=False)
     return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
+    """A new certificate (a new number, the name as it is now) for the enrolment of a revoked one, e.g.
+    after a name was spelled wrong. The revoked one stays revoked."""
+    certificate = Certificate.objects.select_for_update().select_related("enrolment").get(pk=certificate.pk)
+    enrolment = certificate.enrolment
+    if not certificate.is_revoked:
+        raise ValidationError(_("Trek het certificaat eerst in; daarna kun je een nieuw uitgeven."))
+    if Certificate.objects.filter(enrolment=enrolment, revoked_at__isnull=True).exists():
+        raise ValidationError(_("Voor deze cursus is al een nieuw certificaat uitgegeven."))
+    if enrolment.status != EnrolmentStatus.COMPLETED or enrolment.completed_at is None:
+        raise ValidationError(_("Deze deelnemer heeft de cursus niet (meer) afgerond."))
+    new = _new_certificate(enrolment)
+    new.save()
+    log_action(
+        "learning.certificate.reissued",
+        actor=actor,
+        subject=new,
+        person=enrolment.user,
+        data={"number": new.number, "replaces": certificate.number},
+    )
+    return new
 
 
 @transaction.atomic

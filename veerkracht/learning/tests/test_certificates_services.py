@@ -143,3 +143,20 @@ def test_a_configured_key_signs_instead_of_the_derived_one(settings, region):
     derived = documents.public_jwk()["x"]
     settings.LEARNING_BADGE_KEY = "11" * 32
     assert documents.public_jwk()["x"] != derived
+
+
+def test_a_revoked_certificate_can_be_reissued_once_with_a_new_number(region):
+    from veerkracht.learning.services.certificates import certificate_reissue
+
+    coordinator = UserFactory(roles=(Role.TRAINING_COORDINATOR,))
+    old = make_certificate()
+    with pytest.raises(ValidationError, match="eerst in"):
+        certificate_reissue(certificate=old, actor=coordinator)
+    old = certificate_revoke(certificate=old, actor=coordinator, reason="Naam verkeerd gespeld")
+    new = certificate_reissue(certificate=old, actor=coordinator)
+    assert new.number != old.number and new.enrolment == old.enrolment and not new.is_revoked
+    assert new.issued_at == old.issued_at
+    with pytest.raises(ValidationError, match="al een nieuw"):
+        certificate_reissue(certificate=old, actor=coordinator)
+    assert certificate_issue(enrolment=old.enrolment) == new
+    assert AuditLogEntry.objects.filter(code="learning.certificate.reissued").count() == 1

@@ -140,3 +140,17 @@ def test_looking_up_many_numbers_is_slowed_down(client, region, monkeypatch):
     monkeypatch.setattr(views, "VERIFY_LIMIT", (2, 600))
     url = reverse("learning:certificate_verify", args=["VK-2025-AAAA-BBBB"])
     assert [client.get(url).status_code for _i in range(3)] == [404, 404, 429]
+
+
+def test_the_coordinator_reissues_a_revoked_certificate(client_for, region, coordinator, outsider):
+    old = certificate_revoke(certificate=make_certificate(), actor=coordinator, reason="Naam fout")
+    url = reverse("learning:certificate_reissue", args=[old.number])
+    assert client_for(outsider).post(url).status_code == 404
+    assert client_for(old.enrolment.user).post(url).status_code == 404
+    client = client_for(coordinator)
+    assert client.get(url).status_code == 405
+    page = client.post(url, follow=True).content.decode()
+    new = old.enrolment.certificates.get(revoked_at__isnull=True)
+    assert new.number in page and "Nieuw certificaat uitgeven" not in page
+    again = client.post(url, follow=True).content.decode()
+    assert "al een nieuw certificaat" in again

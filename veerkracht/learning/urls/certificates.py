@@ -17,6 +17,7 @@ urlpatterns = [
     path("certificaat/<str:number>/badge.jwt", views.badge_jwt, name="certificate_badge_jwt"),
     path("beheer/certificaten/", views.manage, name="certificates_manage"),
     path("beheer/certificaten/<str:number>/intrekken/", views.revoke, name="certificate_revoke"),
+    path("beheer/certificaten/<str:number>/opnieuw/", views.reissue, name="certificate_reissue"),
 ]
 
 register_manage_link(

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from veerkracht.core.ratelimit import client_ip, too_many
 from veerkracht.regions.selectors import get_region_or_404
@@ -22,7 +22,7 @@ from .. import documents
 from ..forms.certificates import RevokeForm, SearchForm, VerifyForm
 from ..permissions.certificates import get_certificate_for_user, require_coordinator
 from ..selectors.certificates import certificate_by_number, certificates_of, certificates_page
-from ..services.certificates import certificate_revoke
+from ..services.certificates import certificate_reissue, certificate_revoke
 
 VERIFY_LIMIT = (60, 600)
 
@@ -122,3 +122,18 @@ def revoke(request: HttpRequest, number: str) -> HttpResponse:
     status = 400 if form.errors else 200
     context = {"certificate": certificate, "form": form}
     return render(request, "learning/certificates/revoke.html", context, status=status)
+
+
+@login_required
+@require_POST
+def reissue(request: HttpRequest, number: str) -> HttpResponse:
+    certificate = get_certificate_for_user(request.user, number, write=True)
+    try:
+        new = certificate_reissue(certificate=certificate, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Er is een nieuw certificaat uitgegeven: %(number)s.") % {"number": new.number}
+        )
+    return redirect("learning:certificates_manage")
