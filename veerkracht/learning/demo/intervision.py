@@ -74,7 +74,11 @@ def _course(region: Region) -> Course:
 
 
 def _cohort(course: Course, facilitator: User) -> Cohort:
-    cohort = course.cohorts.order_by("-starts_on", "pk").first()
+    # A cohort that has begun (its meetings are partly past), the latest; else any.
+    started = course.cohorts.filter(starts_on__lte=timezone.localdate())
+    cohort = (
+        started.order_by("-starts_on", "pk").first() or course.cohorts.order_by("starts_on", "pk").first()
+    )
     if cohort is None:
         start = timezone.localdate() - timedelta(weeks=14)
         cohort = Cohort.objects.create(
