@@ -40,3 +40,29 @@ def test_certificates_count_per_target_group_without_revoked(region):
     assert len(rows) == Certificate.objects.filter(revoked_at__isnull=True).count()
     assert {row[1]["learning_certificate_target_group"] for row in rows} == {"professional"}
     assert indicator.about_residents
+
+
+def test_the_demo_uses_the_catalogues_course_and_learners_when_they_are_there(region):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from veerkracht.learning.models import CourseFormat, EnrolmentStatus
+
+    from .factories.catalogue import CohortFactory, EnrolmentFactory
+
+    cohort = CohortFactory(
+        course__slug="het-andere-gesprek-voeren",
+        course__format=CourseFormat.BLENDED,
+        starts_on=timezone.localdate() - timedelta(days=60),
+    )
+    learners = [EnrolmentFactory(cohort=cohort).user for _i in range(4)]
+    done = EnrolmentFactory(cohort=cohort, status=EnrolmentStatus.COMPLETED, completed_at=timezone.now())
+    intervision_demo.load(region)
+    group = IntervisionGroup.objects.get()
+    cohort.refresh_from_db()
+    assert group.cohort == cohort and cohort.facilitator is not None
+    members = {user.pk for user in members_of(group)}
+    assert {u.pk for u in learners} | {done.user_id} <= members and len(members) == 6
+    certificate_demo.load(region)
+    assert Certificate.objects.filter(enrolment=done).exists()
