@@ -71,6 +71,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 VEERKRACHT_REGION = env_str("VEERKRACHT_REGION", "limburg")
 # Public base URL used in e-mails (links back to the site).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or TESTING) else "").rstrip("/")
+# The Ed25519 key that signs Open Badges (64 hex characters); empty: derived from SECRET_KEY.
+LEARNING_BADGE_KEY = env_str("LEARNING_BADGE_KEY", "")
 
 INSTALLED_APPS = [
     "veerkracht.core.admin_site.VeerkrachtAdminConfig",

@@ -3,6 +3,12 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from veerkracht.core.navigation import NavItem
+
+
+def _logged_in(user) -> bool:
+    return bool(user and user.is_authenticated)
+
 
 class LearningConfig(AppConfig):
     """Scholing: the training plan on the platform. Each feature adds its menu entries here."""
@@ -10,7 +16,15 @@ class LearningConfig(AppConfig):
     name = "veerkracht.learning"
     label = "learning"
     verbose_name = _("Scholing")
-    nav_items = ()
+    nav_items = (
+        NavItem(
+            _("Mijn certificaten"),
+            "learning:certificates_mine",
+            order=58,
+            visible=_logged_in,
+            prefix="/scholing/certificaten/",
+        ),
+    )
 
     def ready(self) -> None:
         # Features connect their receivers to the enrolment signals (signals.py) when they load.

@@ -81,3 +81,15 @@ def csv_rows(event: Event, questions: list[Question], header: list[str]) -> Iter
                 *(answers.get(str(q.pk), "") for q in questions),
             )
         ]
+
+
+def checked_in_pairs(event_ids, user_ids) -> set[tuple[int, int]]:
+    """(event id, user id) of the people among `user_ids` who were checked in at the events among
+    `event_ids` (for other apps: the learning app counts attended meetings)."""
+    event_ids, user_ids = [i for i in event_ids if i], [i for i in user_ids if i]
+    if not event_ids or not user_ids:
+        return set()
+    rows = Registration.objects.filter(
+        event_id__in=event_ids, user_id__in=user_ids, checked_in_at__isnull=False
+    ).values_list("event_id", "user_id")
+    return set(rows)

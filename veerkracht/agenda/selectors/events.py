@@ -101,3 +101,16 @@ def events_starting_between(region: Region, start, end, *, limit: int = 30) -> l
         .select_related("municipality", "subregion")
         .order_by("starts_at", "pk")[:limit]
     )
+
+
+def events_by_ids(ids) -> list[Event]:
+    """Events among `ids`, past and future, in order of time (for other apps that keep event ids, like
+    the learning app's intervision meetings)."""
+    ids = [i for i in ids if i]
+    if not ids:
+        return []
+    return list(
+        Event.objects.filter(pk__in=ids)
+        .only("pk", "title", "starts_at", "ends_at", "status", "online", "venue")
+        .order_by("starts_at", "pk")
+    )

@@ -329,3 +329,29 @@ def series_create(
         _set_questions(event, list(questions))
     log_action("agenda.series.created", actor=organiser, subject=series, data={"dates": len(dates)})
     return series
+
+
+@transaction.atomic
+def event_record_held(*, region, organiser, fields: dict, attendees=()) -> Event:
+    """An event that already took place, with the people who were there (checked in): for history other
+    apps bring in, like the demo of an intervision group. `attendees` are (name, e-mail, user) triples."""
+    if fields["ends_at"] > timezone.now():
+        raise ValidationError(_("Deze bijeenkomst is nog niet voorbij."))
+    event = _new_event(region=region, fields=fields, publish=True)
+    event.organisers.set({organiser})
+    for name, email, user in attendees:
+        registration = Registration(
+            event=event,
+            user=user,
+            name=name[:100],
+            email=email,
+            status=RegistrationStatus.CONFIRMED,
+            consent_at=fields["starts_at"],
+            checked_in_at=fields["starts_at"],
+            checked_in_places=1,
+        )
+        registration.full_clean(exclude=["event", "user"])
+        registration.save()
+    Event.objects.filter(pk=event.pk).update(places_taken=F("places_taken") + len(attendees))
+    log_action("agenda.event.recorded", actor=organiser, subject=event, data={"attendees": len(attendees)})
+    return event

@@ -13,6 +13,7 @@ from .catalogue import (
     PathStep,
     TargetGroup,
 )
+from .certificates import Certificate
 from .elearning import (
     AttemptAnswer,
     Choice,
@@ -25,6 +26,7 @@ from .elearning import (
     QuizAttempt,
 )
 from .enrolments import Enrolment, EnrolmentStatus
+from .intervision import IntervisionGroup, IntervisionMeeting, IntervisionMember, Reflection
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
     # catalogue
@@ -48,4 +50,11 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "QuestionKind",
     "Quiz",
     "QuizAttempt",
+    # certificates
+    "Certificate",
+    # intervision
+    "IntervisionGroup",
+    "IntervisionMeeting",
+    "IntervisionMember",
+    "Reflection",
 ]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from . import elearning, transfer
+from . import certificates, elearning, intervision, transfer
 
 app_name = "learning"
-urlpatterns: list = [*elearning.urlpatterns, *transfer.urlpatterns]
+urlpatterns: list = [
+    *elearning.urlpatterns,
+    *transfer.urlpatterns,
+    *certificates.urlpatterns,
+    *intervision.urlpatterns,
+]
