@@ -276,6 +276,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip,30/h/ip",
     "request_login_code": "10/m/ip,3/m/key",
     "reset_password": "10/m/ip,3/m/key",
+    # A sign-up whose code did not arrive (a mail outage) can be tried again at once; about as many
+    # mails to one address per hour as allauth's default (1 per 3 minutes).
+    "confirm_email": "3/10m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Veerkracht")
@@ -320,6 +323,9 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "p
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veerkracht <noreply@veerkracht.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env_str("EMAIL_HOST")
+# Only the job worker talks to the mail server; a server that accepts and never answers must not hold
+# a worker for ever (the mail is tried again later).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from veerkracht.core.mail import mail_enqueue_message, mail_send_now
+from veerkracht.core.mail import mail_enqueue_message
 from veerkracht.regions.selectors import current_region
 
 from .models import Role
@@ -34,10 +34,6 @@ LANDING = (
 )
 
 
-# Mails someone is waiting for on the page they are on: sent in the request (see send_mail).
-SEND_AT_ONCE = frozenset({"account/email/login_code"})
-
-
 def landing_url(user) -> str:
     """The page where this person's work is (see LANDING); the profile when none is installed."""
     roles = user.roles
@@ -61,17 +57,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{_site(None).name}: {subject}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Every account mail goes through the job queue, except the login code: someone waits for it
-        on the login page, so it is sent at once and goes through the queue only when that fails
-        (README "Background jobs")."""
+        """Every account mail goes through the job queue, ahead of everything else in it: someone waits
+        for the code on the page they are on (README "Background jobs"). A request never talks to the
+        mail server itself, so a slow or hanging one cannot hold it, nor a database lock."""
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": _site(request)}
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
-        if template_prefix in SEND_AT_ONCE:
-            mail_send_now(message)
-        else:
-            mail_enqueue_message(message)
+        mail_enqueue_message(message, urgent=True)
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         user = super().save_user(request, user, form, commit=commit)

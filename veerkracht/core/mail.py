@@ -65,8 +65,10 @@ def mail_enqueue(
     html_body: str = "",
     headers: dict[str, str] | None = None,
     attachments: list[dict[str, str]] | None = None,
+    urgent: bool = False,
 ) -> list[OutgoingMail]:
-    """One mail per address (nobody sees the others' addresses), sent by a job after the commit.
+    """One mail per address (nobody sees the others' addresses), sent by a job after the commit;
+    `urgent` ones (a code someone waits for) go ahead of the rest of the queue, newsletters included.
 
     `key` names the mail ("actioncentre.request.submitted:12"): asking again for a mail with the same
     key and address adds nothing, so a job that is run twice does not send twice. `attachments` are
@@ -96,11 +98,13 @@ def mail_enqueue(
             rows.append(row)
     ids = [row.pk for row in rows]
     if ids:
-        transaction.on_commit(lambda: _enqueue_jobs(ids), robust=True)
+        transaction.on_commit(lambda: _enqueue_jobs(ids, urgent=urgent), robust=True)
     return rows
 
 
-def mail_enqueue_message(message: EmailMessage, *, key: str | None = None) -> list[OutgoingMail]:
+def mail_enqueue_message(
+    message: EmailMessage, *, key: str | None = None, urgent: bool = False
+) -> list[OutgoingMail]:
     """The same for a ready EmailMessage (allauth's mails): its text, html part and headers."""
     html = next(
         (content for content, mime in getattr(message, "alternatives", ()) if mime == "text/html"), ""
@@ -116,14 +120,21 @@ def mail_enqueue_message(message: EmailMessage, *, key: str | None = None) -> li
         from_email=message.from_email,
         html_body=html,
         headers=headers,
+        urgent=urgent,
     )
 
 
-def _enqueue_jobs(ids: list[int]) -> None:
+URGENT_PRIORITY = 20  # above every other job (mail 10, newsletter batches 0)
+
+
+def _enqueue_jobs(ids: list[int], *, urgent: bool = False) -> None:
     from .jobs import send_mail_job
 
     for pk in ids:
-        send_mail_job(pk)
+        if urgent:
+            send_mail_job(pk, priority=URGENT_PRIORITY)
+        else:
+            send_mail_job(pk)
 
 
 class _MessageWithInline(EmailMultiAlternatives):
@@ -203,16 +214,6 @@ def mail_send(*, mail_id: int, final: bool) -> str:
         last_error="",
     )
     return "sent"
-
-
-def mail_send_now(message: EmailMessage) -> None:
-    """Send at once, in the request (the login code); if the mail server fails, queue it like any other
-    mail so it is retried and, when it keeps failing, shown to staff."""
-    try:
-        message.send()
-    except Exception:
-        logger.exception("sending a mail at once failed; it goes through the queue")
-        mail_enqueue_message(message)
 
 
 @transaction.atomic

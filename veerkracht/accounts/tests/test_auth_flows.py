@@ -58,9 +58,10 @@ def test_sign_up_is_rate_limited_per_ip(region):
     )
 
 
-def test_log_in_by_code_without_a_password(resident):
+def test_log_in_by_code_without_a_password(resident, django_capture_on_commit_callbacks):
     client = Client()
-    response = client.post(reverse("account_request_login_code"), {"email": resident.email})
+    with django_capture_on_commit_callbacks(execute=True):  # the code goes through the queue
+        response = client.post(reverse("account_request_login_code"), {"email": resident.email})
     assert response.status_code == 302
     sent = mail.outbox[-1]
     assert sent.subject == "Limburg Positief Gezond: Je inlogcode"
@@ -207,3 +208,22 @@ def test_account_pages_speak_our_plain_dutch_not_stock_texts(client_for, client,
 
 def test_forgot_password_is_offered_once_on_the_login_page(client, region):
     assert client.get("/accounts/login/").content.decode().count("Wachtwoord vergeten?") == 1
+
+
+def test_sign_up_during_a_mail_outage_completes_and_a_retry_sends_a_code_again(
+    region, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from veerkracht.core.models import OutgoingMail
+
+    down = mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("smtp down"))
+    with down, django_capture_on_commit_callbacks(execute=True):
+        first = Client().post(reverse("account_signup"), {"email": "buiten@example.org"}, follow=True)
+    assert first.status_code == 200 and User.objects.filter(email="buiten@example.org").count() == 1
+    assert OutgoingMail.objects.filter(to="buiten@example.org", status="queued").count() == 1  # tried later
+    with django_capture_on_commit_callbacks(execute=True):  # the mail server is back; she tries again
+        again = Client().post(reverse("account_signup"), {"email": "buiten@example.org"}, follow=True)
+    assert again.status_code == 200 and "bestaat al" not in again.content.decode()
+    assert User.objects.filter(email="buiten@example.org").count() == 1
+    assert mail.outbox and mail.outbox[-1].to == ["buiten@example.org"]

@@ -151,15 +151,32 @@ def test_mails_waiting_in_a_long_queue_are_not_queued_again(django_capture_on_co
     assert mail_recover(now=later) == 1 and mail.outbox[0].to == ["wacht@example.org"]
 
 
-def test_the_login_code_is_sent_at_once_and_queued_when_the_mail_server_fails(region, resident):
+def test_the_login_code_goes_through_the_queue_ahead_of_everything_else(
+    region, resident, monkeypatch, django_capture_on_commit_callbacks
+):
     from django.test import Client
 
-    client = Client()
-    client.post(reverse("account_request_login_code"), {"email": resident.email})
-    assert len(mail.outbox) == 1 and not OutgoingMail.objects.exists()  # sent in the request
-    with SMTP_DOWN:
-        Client().post(reverse("account_request_login_code"), {"email": resident.email})
-    assert OutgoingMail.objects.get(to=resident.email).status == Status.QUEUED
+    from veerkracht.core import mail as core_mail
+
+    queued = []
+    monkeypatch.setattr(core_mail, "_enqueue_jobs", lambda ids, urgent=False: queued.append((ids, urgent)))
+    with SMTP_DOWN, django_capture_on_commit_callbacks(execute=True):  # never talks to the mail server
+        response = Client().post(reverse("account_request_login_code"), {"email": resident.email})
+    assert response.status_code == 302
+    row = OutgoingMail.objects.get(to=resident.email)
+    assert row.status == Status.QUEUED and queued == [([row.pk], True)]
+
+
+def test_an_urgent_mail_job_outranks_mail_and_newsletter_jobs():
+    from veerkracht.community.jobs.newsletter import newsletter_batch
+    from veerkracht.core.jobs import send_mail_job
+    from veerkracht.core.mail import URGENT_PRIORITY
+
+    assert (
+        URGENT_PRIORITY
+        > send_mail_job.task_class.default_priority
+        > newsletter_batch.task_class.default_priority
+    )
 
 
 def test_mails_to_a_deleted_account_go_and_others_lose_her_name(django_capture_on_commit_callbacks, resident):
