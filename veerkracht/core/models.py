@@ -154,3 +154,17 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class SubmissionKey(models.Model):
+    """A form that creates something was sent with this one-time key (core/submissions.py): the same
+    form sent again (the connection dropped after we stored it, a double click) gets the first result
+    instead of a second copy. Only a hash of the key is stored; kept for a day."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    scope = models.CharField(max_length=60)
+    result = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.key[:8]}"

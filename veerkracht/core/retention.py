@@ -140,3 +140,24 @@ register(
         order=95,
     )
 )
+
+
+def _old_submission_keys(now: datetime) -> int:
+    from .submissions import keys_expired_delete
+
+    return keys_expired_delete(now)
+
+
+register(
+    Rule(
+        key="core.submission_keys",
+        what=_lazy(
+            "Dat een formulier al was verstuurd (zodat het niet twee keer wordt bewaard als je het "
+            "opnieuw verstuurt); alleen een versleutelde code"
+        ),
+        period=_lazy("1 dag"),
+        keep=timedelta(days=1),
+        apply=_old_submission_keys,
+        order=96,
+    )
+)

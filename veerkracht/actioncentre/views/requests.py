@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import base_url
 from veerkracht.core.ratelimit import client_ip, too_many
+from veerkracht.core.submissions import once
 from veerkracht.core.vocabulary import DIMENSIONS
 from veerkracht.regions.selectors import get_region_or_404, municipality_by_code
 
@@ -106,6 +107,17 @@ def _intake_limited(request: HttpRequest, email: str) -> str:
     return ""
 
 
+def _submit(request: HttpRequest, region, form: IntakeForm) -> str:
+    """Store the intake; the private follow page's path (sent again: the first one's, core/submissions)."""
+    _item, token = services.request_submit(
+        region=region,
+        sender=request.user if request.user.is_authenticated else None,
+        base_url=base_url(request),
+        **form.submission(),
+    )
+    return follow_path(token)
+
+
 def intake(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
@@ -118,17 +130,12 @@ def intake(request: HttpRequest) -> HttpResponse:
             form.add_error(None, limited)
             return render(request, "actioncentre/requests/intake.html", {"form": form}, status=429)
         try:
-            _item, token = services.request_submit(
-                region=region,
-                sender=request.user if request.user.is_authenticated else None,
-                base_url=base_url(request),
-                **form.submission(),
-            )
+            path = once(request, "actioncentre.intake", lambda: _submit(request, region, form))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             # Shown once on the thanks page in this browser; afterwards only the e-mail has it.
-            request.session[SESSION_FOLLOW_PATH] = follow_path(token)
+            request.session[SESSION_FOLLOW_PATH] = path
             return redirect("actioncentre:thanks")
     return render(request, "actioncentre/requests/intake.html", {"form": form})
 

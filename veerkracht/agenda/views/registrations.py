@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.core.ratelimit import client_ip, too_many
+from veerkracht.core.submissions import once
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..calendar import event_ics
@@ -80,14 +81,20 @@ def handle_registration(request: HttpRequest, event: Event, *, action: str) -> H
         )
         return _render_form(request, event, form, action, status=429)
     try:
-        registration = services.registration_create(
-            event=event, applicant=form.applicant(request.user), consent=form.cleaned_data["consent"]
-        )
+        registered = once(request, "agenda.register", lambda: _register(request, event, form))
     except ValidationError as exc:
         form.add_error(None, exc)
         return _render_form(request, event, form, action)
-    request.session[SESSION_REGISTERED] = registration.pk
+    request.session[SESSION_REGISTERED] = int(registered)
     return redirect("agenda:thanks", event.pk)
+
+
+def _register(request: HttpRequest, event: Event, form: RegistrationForm) -> str:
+    """The registration's id (sent again: the first one's, core/submissions.py)."""
+    registration = services.registration_create(
+        event=event, applicant=form.applicant(request.user), consent=form.cleaned_data["consent"]
+    )
+    return str(registration.pk)
 
 
 def register(request: HttpRequest, pk: int) -> HttpResponse:

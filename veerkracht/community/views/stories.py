@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from veerkracht.core.ratelimit import client_ip, too_many
+from veerkracht.core.submissions import once
 from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region, region_for_request
 
 from ..forms.stories import FilterForm, ReasonForm, ResponseForm, StoryForm
@@ -108,24 +109,30 @@ def _too_many_writes(request: HttpRequest) -> bool:
     return False
 
 
+def _create(request: HttpRequest, region, form) -> str:
+    """The new story's id (sent again: the first one's, core/submissions.py)."""
+    story = services.story_create(
+        region=region,
+        author=request.user,
+        data=form.story_data(),
+        photos=form.new_photos(),
+        submit=request.POST.get("action") != "draft",
+    )
+    _saved_message(request, story)
+    return str(story.pk)
+
+
 @login_required
 def story_create(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     form = _story_form(request, region)
     if request.method == "POST" and form.is_valid() and not _too_many_writes(request):
         try:
-            story = services.story_create(
-                region=region,
-                author=request.user,
-                data=form.story_data(),
-                photos=form.new_photos(),
-                submit=request.POST.get("action") != "draft",
-            )
+            story_pk = once(request, "community.story", lambda: _create(request, region, form))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            _saved_message(request, story)
-            return redirect("community:story", story.pk)
+            return redirect("community:story", int(story_pk))
     return render(request, "community/stories/form.html", {"form": form, "story": None})
 
 

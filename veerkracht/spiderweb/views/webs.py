@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veerkracht.core.http import base_url, json_attachment
+from veerkracht.core.submissions import once
 
 from ..drafts import SessionWeb, StoredWeb
 from ..exports import fhir_export, web_export
@@ -48,9 +49,14 @@ def start(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Kies eerst welke vragenlijst je wilt invullen."))
         return redirect("spiderweb:home")
     if request.user.is_authenticated:
-        web = StoredWeb(services.assessment_start(owner=request.user, instrument=instrument))
-        return redirect(web.step_url(web.step))
+        return redirect(once(request, "spiderweb.start", lambda: _start(request.user, instrument)))
     return redirect(SessionWeb.start(request, instrument).step_url(0))
+
+
+def _start(owner, instrument) -> str:
+    """A new web's first step (sent again: the first one's, core/submissions.py)."""
+    web = StoredWeb(services.assessment_start(owner=owner, instrument=instrument))
+    return web.step_url(web.step)
 
 
 @login_required
