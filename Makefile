@@ -50,7 +50,7 @@ run: $(RUNTIME_STAMP) messages debian-runtime-packages
 	@$(MANAGE) serve 127.0.0.1:$(PORT)
 
 debian-test-packages:
-	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core:
+	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core: postgresql-client:pg_dump
 
 ## lint: ruff format check + ruff lint
 lint: $(DEV_STAMP)

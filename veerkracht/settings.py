@@ -318,6 +318,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 # Photos waiting for approval: outside MEDIA_ROOT, never served by the web server (actioncentre/storage.py).
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private-media")
+# Backups (core/backup.py): `manage.py backup`, and every night the job `core.backup`.
+BACKUP_DIR = Path(env_str("BACKUP_DIR") or BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 
 # --- E-mail -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veerkracht <noreply@veerkracht.localhost>")

@@ -48,6 +48,25 @@ def _retention() -> dict:
     return {o.key: o.removed for o in outcomes}
 
 
+def _backup() -> str:
+    from .backup import backup_create
+
+    return str(backup_create().path)
+
+
+register(
+    Scheduled(
+        key="core.backup",
+        what="Back up the database and the uploaded files; keep the newest BACKUP_KEEP",
+        when="every night at 02:10",
+        cron={"minute": "10", "hour": "2"},
+        run=_backup,
+        lock_ttl=6 * 3600,
+        order=5,
+    )
+)
+
+
 register(
     Scheduled(
         key="core.retention",
