@@ -3,6 +3,14 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from veerkracht.core.navigation import NavItem
+
+
+def _coaches(user) -> bool:
+    from .permissions.coaching import may_see_my_organisations
+
+    return may_see_my_organisations(user)
+
 
 class LearningConfig(AppConfig):
     """Scholing: the training plan on the platform. Each feature adds its menu entries here."""
@@ -10,7 +18,15 @@ class LearningConfig(AppConfig):
     name = "veerkracht.learning"
     label = "learning"
     verbose_name = _("Scholing")
-    nav_items = ()
+    nav_items = (
+        NavItem(
+            _("Mijn organisaties"),
+            "learning:coaching_mine",
+            order=58,
+            visible=_coaches,
+            prefix="/scholing/coaching/",
+        ),
+    )
 
     def ready(self) -> None:
         # Features connect their receivers to the enrolment signals (signals.py) when they load.

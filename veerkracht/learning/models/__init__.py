@@ -4,6 +4,7 @@ certificates, implementation coaching and the training-plan budget.
 One module per feature, as in every layer of this app.
 """
 
+from .budget import BudgetEntry, BudgetLine, EntryKind, FundingSource, Target
 from .catalogue import (
     Cohort,
     CostKind,
@@ -13,6 +14,7 @@ from .catalogue import (
     PathStep,
     TargetGroup,
 )
+from .coaching import CoachingContact, CoachLink, ContactKind, ImplementationPlan, PlanStep
 from .enrolments import Enrolment, EnrolmentStatus
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
@@ -27,4 +29,16 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     # enrolments
     "Enrolment",
     "EnrolmentStatus",
+    # coaching
+    "CoachLink",
+    "CoachingContact",
+    "ContactKind",
+    "ImplementationPlan",
+    "PlanStep",
+    # budget
+    "BudgetEntry",
+    "BudgetLine",
+    "EntryKind",
+    "FundingSource",
+    "Target",
 ]

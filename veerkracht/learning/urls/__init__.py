@@ -2,5 +2,10 @@
 
 from __future__ import annotations
 
+from . import budget, coaching
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns: list = [
+    *coaching.urlpatterns,
+    *budget.urlpatterns,
+]

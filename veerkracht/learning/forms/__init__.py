@@ -1,0 +1,1 @@
+"""The learning app's forms, one module per feature."""

@@ -1,0 +1,1 @@
+"""The learning app's permissions, one module per feature."""

@@ -1,0 +1,1 @@
+"""The learning app's selectors, one module per feature."""
