@@ -4,9 +4,10 @@ coordinator's overview (organisations coached per subregion, the last contact of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 
 from veerkracht.accounts.models import Membership, MembershipRole, Organisation, Role, User
 from veerkracht.regions.models import Region
@@ -115,4 +116,28 @@ def coaching_overview(region: Region) -> Overview:
         links=[(link, last.get(link.organisation_id)) for link in links],
         per_subregion=[(name or "", n) for name, n in per_subregion],
         coaches_active=len({link.coach_id for link in links}),
+    )
+
+
+def active_coaches_between(region: Region, start, end) -> list[int]:
+    """Coaches who logged a contact with an organisation of the region in [start, end) (ids)."""
+    return list(
+        CoachingContact.objects.filter(
+            plan__organisation__region=region,
+            happened_on__gte=timezone.localtime(start).date(),
+            happened_on__lt=timezone.localtime(end).date(),
+            author__isnull=False,
+        )
+        .values_list("author_id", flat=True)
+        .distinct()
+    )
+
+
+def coached_organisations_on(region: Region, moment) -> list[str | None]:
+    """The municipality code of each organisation coached the day before `moment` (end of a period)."""
+    day = timezone.localtime(moment).date() - timedelta(days=1)
+    return list(
+        Organisation.objects.filter(
+            region=region, pk__in=CoachLink.objects.filter(active_links_q(on=day)).values("organisation_id")
+        ).values_list("municipality__code", flat=True)
     )

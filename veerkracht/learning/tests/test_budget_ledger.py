@@ -102,7 +102,7 @@ def test_courses_the_plan_does_not_pay_book_nothing(line, cost_kind):
 
 
 def test_over_commitment_is_allowed_and_flagged(region):
-    line = BudgetLineFactory(amount_cents=30_000)
+    BudgetLineFactory(amount_cents=30_000)
     course = CourseFactory(seat_cost_cents=25_000)
     first, second = (EnrolmentFactory(cohort=CohortFactory(course=course)) for _ in range(2))
     _seat(first)

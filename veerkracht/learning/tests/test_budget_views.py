@@ -78,7 +78,9 @@ def test_page_csv_and_pdf_show_the_same_numbers(client_for, coordinator, booked,
     assert csv_rows[("Per organisatie", "GGD Noord")][1:3] == ["250,00", "0,00"]
 
     seen = {}
-    monkeypatch.setattr(budget_views, "html_to_pdf", lambda html, **kw: seen.setdefault("html", html).encode())
+    monkeypatch.setattr(
+        budget_views, "html_to_pdf", lambda html, **kw: seen.setdefault("html", html).encode()
+    )
     client.get(reverse("learning:budget_report_pdf"))
     for value in [*numbers[f"sources-{booked.pk}"], *numbers["sources-total"], "25%"]:
         assert value in seen["html"]
@@ -139,16 +141,13 @@ def test_region_admins_see_the_budget(client_for, region_admin, booked):
 
 def test_unknown_and_huge_ids_are_404(client_for, coordinator):
     client = client_for(coordinator)
-    for name in ("budget_source_edit", "budget_line_edit", "budget_target_edit"):
+    for name, prefix in (
+        ("budget_source_edit", "bronnen"),
+        ("budget_line_edit", "regels"),
+        ("budget_target_edit", "doelen"),
+    ):
         assert client.get(reverse(f"learning:{name}", args=[999])).status_code == 404
-        assert (
-            client.get(
-                f"/scholing/beheer/budget/{ {'budget_source_edit': 'bronnen', 'budget_line_edit': 'regels', 'budget_target_edit': 'doelen'}[name] }/{2**70}/".replace(
-                    " ", ""
-                )
-            ).status_code
-            == 404
-        )
+        assert client.get(f"/scholing/beheer/budget/{prefix}/{2**70}/").status_code == 404
 
 
 def test_a_funding_source_is_added_and_changed(client_for, coordinator):
