@@ -32,7 +32,7 @@ from ..models import (
     Target,
     TargetGroup,
 )
-from ..services.budget import budget_commit_seat, budget_spend_seat, euros_text
+from ..services.budget import budget_commit_seat, budget_spend_seat, euros_text, target_recount
 
 ORDER = 60
 
@@ -153,6 +153,8 @@ def load(region: Region) -> list[str]:
         _small_course(region)
     source = _plan(region)
     booked = _backfill(region)
+    for target in Target.objects.filter(region=region):
+        target_recount(target=target)
     if not created and not booked:
         return []
     from ..selectors.budget import budget_report

@@ -4,7 +4,7 @@ certificates, implementation coaching and the training-plan budget.
 One module per feature, as in every layer of this app.
 """
 
-from .budget import BudgetEntry, BudgetLine, EntryKind, FundingSource, Target
+from .budget import BudgetEntry, BudgetLine, BudgetTotal, EntryKind, FundingSource, Target
 from .catalogue import (
     Cohort,
     CostKind,
@@ -38,6 +38,7 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     # budget
     "BudgetEntry",
     "BudgetLine",
+    "BudgetTotal",
     "EntryKind",
     "FundingSource",
     "Target",

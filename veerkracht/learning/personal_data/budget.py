@@ -22,6 +22,7 @@ PART = Part(
             "money booked for a seat: the enrolment link is emptied when the account goes (SET_NULL), "
             "so what stays is an amount per target group, course, organisation and subregion"
         ),
+        "learning.BudgetTotal": "the ledger summed per line, target group, organisation and subregion",
         "learning.BudgetLine": "money of a funding source for a target group or a course",
         "learning.Target": "a number of people to train per target group and period, no person",
     },

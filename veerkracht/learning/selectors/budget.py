@@ -9,11 +9,12 @@ the CSV and the PDF all read this one ``BudgetReport``, so they show the same nu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from veerkracht.accounts.models import Organisation
 from veerkracht.regions.models import Region, Subregion
@@ -21,6 +22,7 @@ from veerkracht.regions.models import Region, Subregion
 from ..models import (
     BudgetEntry,
     BudgetLine,
+    BudgetTotal,
     CostKind,
     Course,
     Enrolment,
@@ -74,24 +76,30 @@ class BudgetReport:
     targets: list[TargetProgress] = field(default_factory=list)
 
 
-def _grouped(region: Region) -> list[dict]:
-    return list(
-        BudgetEntry.objects.filter(region=region)
-        .values("line_id", "target_group", "organisation_id", "subregion_id")
+def _totals(region: Region, key: str) -> dict[object, Row]:
+    """{value of `key`: Row}, summed by the database from the rollup of the ledger (BudgetTotal, which
+    services/budget.py keeps up to date): never a scan of the ledger itself."""
+    found = (
+        BudgetTotal.objects.filter(region=region)
+        .values_list(key)
         .annotate(
-            committed=Sum("amount_cents", filter=Q(kind=EntryKind.COMMITTED), default=0),
-            released=Sum("amount_cents", filter=Q(kind=EntryKind.RELEASED), default=0),
-            spent=Sum("amount_cents", filter=Q(kind=EntryKind.SPENT), default=0),
-            over=Count("pk", filter=Q(over_budget=True)),
+            committed=Sum("committed_cents"),
+            released=Sum("released_cents"),
+            spent=Sum("spent_cents"),
+            over=Sum("over_budget"),
         )
         .order_by()
     )
+    return {
+        value: Row(value, "", None, committed - released - spent, spent, over)
+        for value, committed, released, spent, over in found
+    }
 
 
-def _add(row: Row, group: dict) -> None:
-    row.committed += group["committed"] - group["released"] - group["spent"]
-    row.spent += group["spent"]
-    row.over_budget += group["over"]
+def _fold_row(into: Row, row: Row) -> None:
+    into.committed += row.committed
+    into.spent += row.spent
+    into.over_budget += row.over_budget
 
 
 def _line_label(line: BudgetLine) -> str:
@@ -118,29 +126,25 @@ def budget_report(region: Region) -> BudgetReport:
     groups = {value: Row(value, str(label)) for value, label in TargetGroup.choices}
     for row, _source, group in by_line.values():
         groups[group].budget += row.budget
-    organisations: dict[int | None, Row] = {}
-    subregions: dict[int | None, Row] = {}
     report.uncovered = Row(None, "", None)
-    for group in _grouped(region):
-        line = by_line.get(group["line_id"])
-        for row in (line[0], line[1]) if line else (report.uncovered,):
-            _add(row, group)
-        _add(groups[group["target_group"]], group)
-        _add(
-            organisations.setdefault(group["organisation_id"], Row(group["organisation_id"], "", None)), group
-        )
-        _add(subregions.setdefault(group["subregion_id"], Row(group["subregion_id"], "", None)), group)
+    for line_id, row in _totals(region, "line_id").items():
+        for into in (by_line[line_id][0], by_line[line_id][1]) if line_id in by_line else (report.uncovered,):
+            _fold_row(into, row)
+    for value, row in _totals(region, "target_group").items():
+        _fold_row(groups[value], row)
     report.target_groups = [row for row in groups.values() if row.budget or row.committed or row.spent]
+    organisations = _totals(region, "organisation_id")
     report.organisations = _named(organisations, _organisation_names(organisations))
+    subregions = _totals(region, "subregion_id")
     report.subregions = _named(
         subregions, dict(Subregion.objects.filter(region=region).values_list("pk", "name"))
     )
     report.total = Row("total", "", sum(row.budget for row in report.sources))
     for row in [*report.sources, report.uncovered]:
-        report.total.committed += row.committed
-        report.total.spent += row.spent
-        report.total.over_budget += row.over_budget
-    report.targets = targets_progress(region)
+        _fold_row(report.total, row)
+    report.targets = [
+        TargetProgress(target, target.reached) for target in Target.objects.filter(region=region)
+    ]
     return report
 
 
@@ -156,6 +160,28 @@ def _named(rows: dict[int | None, Row], names: dict[int, str]) -> list[Row]:
     return sorted(rows.values(), key=lambda row: (row.key is None, row.label.lower()))
 
 
+def _start_of(day: date) -> datetime:
+    # A range of moments, not ``__date``: the database compares the indexed column as it is.
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def people_reached(target: Target, *, until: date | None = None) -> int:
+    """People who completed a course for the target's group within its period (until `until`)."""
+    last = min(target.ends_on, until) if until else target.ends_on
+    return (
+        Enrolment.objects.filter(
+            status=EnrolmentStatus.COMPLETED,
+            cohort__course__region_id=target.region_id,
+            cohort__course__target_group=target.target_group,
+            completed_at__gte=_start_of(target.starts_on),
+            completed_at__lt=_start_of(last + timedelta(days=1)),
+        )
+        .values("user_id")
+        .distinct()
+        .count()
+    )
+
+
 def targets_progress(region: Region, *, until: date | None = None) -> list[TargetProgress]:
     """Each target with the people who completed a course for its group within its period (one query)."""
     targets = list(Target.objects.filter(region=region))
@@ -169,8 +195,8 @@ def targets_progress(region: Region, *, until: date | None = None) -> list[Targe
             distinct=True,
             filter=Q(
                 cohort__course__target_group=target.target_group,
-                completed_at__date__gte=target.starts_on,
-                completed_at__date__lte=last,
+                completed_at__gte=_start_of(target.starts_on),
+                completed_at__lt=_start_of(last + timedelta(days=1)),
             ),
         )
     found = Enrolment.objects.filter(

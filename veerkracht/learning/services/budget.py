@@ -17,14 +17,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
 
-from ..models import BudgetEntry, BudgetLine, CostKind, Enrolment, EntryKind, FundingSource, Target
+from ..models import (
+    BudgetEntry,
+    BudgetLine,
+    BudgetTotal,
+    CostKind,
+    Enrolment,
+    EnrolmentStatus,
+    EntryKind,
+    FundingSource,
+    Target,
+)
+from ..selectors.budget import people_reached
 from ..signals import enrolment_completed, enrolment_released, enrolment_seated
 
 
@@ -77,10 +88,62 @@ def matching_line(enrolment: Enrolment) -> BudgetLine | None:
 
 
 def line_left_cents(line: BudgetLine) -> int:
-    totals = dict(
-        line.entries.values_list("kind").annotate(total=Sum("amount_cents")).values_list("kind", "total")
+    totals = BudgetTotal.objects.filter(line=line).aggregate(
+        committed=Sum("committed_cents", default=0), released=Sum("released_cents", default=0)
     )
-    return line.amount_cents - totals.get(EntryKind.COMMITTED, 0) + totals.get(EntryKind.RELEASED, 0)
+    return line.amount_cents - totals["committed"] + totals["released"]
+
+
+TOTAL_COLUMN = {
+    EntryKind.COMMITTED: "committed_cents",
+    EntryKind.RELEASED: "released_cents",
+    EntryKind.SPENT: "spent_cents",
+}
+
+
+def _add_to_total(entry: BudgetEntry) -> None:
+    """Keep the report's rollup up to date (inside the booking's transaction)."""
+    key = {
+        "region_id": entry.region_id,
+        "line_id": entry.line_id,
+        "target_group": entry.target_group,
+        "organisation_id": entry.organisation_id,
+        "subregion_id": entry.subregion_id,
+    }
+    total = BudgetTotal.objects.select_for_update().filter(**key).first() or BudgetTotal.objects.create(**key)
+    changes = {TOTAL_COLUMN[entry.kind]: F(TOTAL_COLUMN[entry.kind]) + entry.amount_cents}
+    if entry.over_budget:
+        changes["over_budget"] = F("over_budget") + 1
+    BudgetTotal.objects.filter(pk=total.pk).update(**changes)
+
+
+@transaction.atomic
+def budget_totals_rebuild(*, region) -> int:
+    """Make the rollup again from the ledger (after a bulk import, or to repair it); returns its rows."""
+    BudgetTotal.objects.filter(region=region).delete()
+    sums = {kind: Sum("amount_cents", filter=Q(kind=kind), default=0) for kind in EntryKind.values}
+    rows = (
+        BudgetEntry.objects.filter(region=region)
+        .values_list("line_id", "target_group", "organisation_id", "subregion_id")
+        .annotate(**sums, over=Count("pk", filter=Q(over_budget=True, kind=EntryKind.COMMITTED)))
+        .order_by()
+    )
+    totals = [
+        BudgetTotal(
+            region=region,
+            line_id=line_id,
+            target_group=group,
+            organisation_id=organisation_id,
+            subregion_id=subregion_id,
+            committed_cents=committed,
+            released_cents=released,
+            spent_cents=spent,
+            over_budget=over,
+        )
+        for line_id, group, organisation_id, subregion_id, committed, released, spent, over in rows
+    ]
+    BudgetTotal.objects.bulk_create(totals, batch_size=1000)
+    return len(totals)
 
 
 def _subregion_id(enrolment: Enrolment) -> int | None:
@@ -109,6 +172,7 @@ def _book(enrolment: Enrolment, *, kind: str, cents: int, line_id: int | None, o
     )
     entry.full_clean()
     entry.save()
+    _add_to_total(entry)
     return entry
 
 
@@ -189,6 +253,43 @@ def _on_released(sender, enrolment: Enrolment, **kwargs) -> None:
 def _on_completed(sender, enrolment: Enrolment, **kwargs) -> None:
     day = timezone.localdate(enrolment.completed_at) if enrolment.completed_at else None
     budget_spend_seat(enrolment=enrolment, on=day)
+    targets_count_completion(enrolment=enrolment)
+
+
+@transaction.atomic
+def targets_count_completion(*, enrolment: Enrolment) -> int:
+    """A completion counts for each target of its group whose period holds it, unless this person
+    already completed another course of that group in the period (a person counts once).
+    Returns the number of targets that went up."""
+    if enrolment.status != EnrolmentStatus.COMPLETED or enrolment.completed_at is None:
+        return 0
+    course = enrolment.cohort.course
+    day = timezone.localdate(enrolment.completed_at)
+    counted = 0
+    targets = Target.objects.select_for_update().filter(
+        region_id=course.region_id, target_group=course.target_group, starts_on__lte=day, ends_on__gte=day
+    )
+    for target in targets:
+        earlier = Enrolment.objects.filter(
+            user_id=enrolment.user_id,
+            status=EnrolmentStatus.COMPLETED,
+            cohort__course__target_group=target.target_group,
+            cohort__course__region_id=target.region_id,
+            completed_at__date__gte=target.starts_on,
+            completed_at__date__lte=target.ends_on,
+        ).exclude(pk=enrolment.pk)
+        if not earlier.exists():
+            Target.objects.filter(pk=target.pk).update(reached=F("reached") + 1)
+            counted += 1
+    return counted
+
+
+@transaction.atomic
+def target_recount(*, target: Target) -> Target:
+    """Count the target's people again from the enrolments (after it changed, or a bulk import)."""
+    target.reached = people_reached(target)
+    Target.objects.filter(pk=target.pk).update(reached=target.reached)
+    return target
 
 
 # --- The coordinator's forms --------------------------------------------------------------------
@@ -250,6 +351,7 @@ def budget_line_save(*, line: BudgetLine, by) -> BudgetLine:
 def target_save(*, target: Target, by) -> Target:
     target.full_clean()
     target.save()
+    target_recount(target=target)
     log_action("learning.budget.target_saved", actor=by, subject=target, data={"people": target.people})
     return target
 

@@ -124,3 +124,36 @@ def test_the_money_stays_when_the_learner_deletes_their_account(enrolment, line)
     entry = BudgetEntry.objects.get(kind=EntryKind.SPENT)
     assert entry.enrolment_id is None and entry.amount_cents == 25_000
     assert budget_report(line.source.region).total.spent == 25_000
+
+
+def test_the_rollup_rebuilt_from_the_ledger_is_what_the_bookings_kept(region, line, enrolment):
+    from veerkracht.learning.services.budget import budget_totals_rebuild
+
+    _seat(enrolment)
+    others = [EnrolmentFactory(cohort=enrolment.cohort) for _ in range(3)]
+    for other in others:
+        _seat(other)
+    enrolment_complete(enrolment=others[0])
+    enrolment_released.send(sender=type(others[1]), enrolment=others[1])
+    before = budget_report(region)
+    budget_totals_rebuild(region=region)
+    after = budget_report(region)
+    for name in ("sources", "lines", "target_groups", "organisations", "subregions"):
+        assert [(r.key, r.committed, r.spent) for r in getattr(before, name)] == [
+            (r.key, r.committed, r.spent) for r in getattr(after, name)
+        ]
+    assert (after.total.committed, after.total.spent) == (50_000, 25_000)
+
+
+def test_a_target_counts_each_person_once_on_completion(region, line):
+    from veerkracht.learning.models import Target
+
+    from .factories.budget import TargetFactory
+
+    target = TargetFactory(people=10)
+    learner = EnrolmentFactory().user
+    for _ in range(2):  # two courses of the same group: one person
+        enrolment_complete(enrolment=EnrolmentFactory(user=learner))
+    enrolment_complete(enrolment=EnrolmentFactory())
+    assert Target.objects.get(pk=target.pk).reached == 2
+    assert budget_report(region).targets[0].reached == 2

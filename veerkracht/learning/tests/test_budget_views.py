@@ -9,6 +9,8 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from veerkracht.accounts.models import Role
@@ -41,10 +43,10 @@ def booked(region):
     open_seat = EnrolmentFactory(cohort=CohortFactory(course=course), organisation=second)
     volunteer = CourseFactory(seat_cost_cents=5_000, target_group=TargetGroup.VOLUNTEER)
     uncovered = EnrolmentFactory(cohort=CohortFactory(course=volunteer))
+    TargetFactory(people=4)
     for enrolment in (done, open_seat, uncovered):
         enrolment_seated.send(sender=type(enrolment), enrolment=enrolment)
     enrolment_complete(enrolment=done)
-    TargetFactory(people=4)
     return source
 
 
@@ -92,10 +94,12 @@ def test_the_pdf_is_a_pdf(client_for, coordinator, booked):
 
 
 def test_the_report_takes_the_same_queries_whatever_the_data(
-    client_for, coordinator, booked, django_assert_max_num_queries
+    client_for, coordinator, booked, django_assert_num_queries
 ):
     client = client_for(coordinator)
-    client.get(reverse("learning:budget_report"))
+    client.get(reverse("learning:budget_report"))  # the first request of a session does more
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("learning:budget_report"))
     # More of everything: sources, lines, organisations, targets.
     source = FundingSourceFactory()
     BudgetLineFactory(source=source, target_group=TargetGroup.VOLUNTEER)
@@ -106,7 +110,7 @@ def test_the_report_takes_the_same_queries_whatever_the_data(
             organisation=OrganisationFactory(),
         )
         enrolment_seated.send(sender=type(enrolment), enrolment=enrolment)
-    with django_assert_max_num_queries(14):
+    with django_assert_num_queries(len(first)):
         assert client.get(reverse("learning:budget_report")).status_code == 200
 
 
