@@ -39,6 +39,8 @@ def euro_field(label) -> forms.DecimalField:
         max_digits=12,
         decimal_places=2,
         error_messages=EURO_ERRORS,
+        # Text, not a number box: people type "1.250.000,50" (a number box refuses the dots and comma).
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("In euro's, bijvoorbeeld 250000 of 250,50."),
     )
 
@@ -50,8 +52,8 @@ class FundingSourceForm(forms.ModelForm):
         model = FundingSource
         fields = ("name", "starts_on", "ends_on")
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "name": {"required": _("Geef de financieringsbron een naam.")},
@@ -119,8 +121,8 @@ class TargetForm(forms.ModelForm):
         model = Target
         fields = ("target_group", "people", "starts_on", "ends_on")
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "target_group": {"required": _("Kies een doelgroep.")},

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import ContactKind
 
 DATE_ERRORS = {"required": _("Vul een datum in."), "invalid": _("Vul een datum in als dag-maand-jaar.")}
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CoachChoiceField(forms.ModelChoiceField):
