@@ -322,6 +322,14 @@ def funding_source_save(*, source: FundingSource, by) -> FundingSource:
                 % {"euros": euros_text(held)},
             )
     else:
+        same = FundingSource.objects.filter(
+            region=source.region,
+            name=source.name,
+            amount_cents=source.amount_cents,
+            starts_on=source.starts_on,
+        ).first()
+        if same is not None:  # a double submit
+            return same
         source.created_by = by
     source.full_clean()
     source.save()
@@ -349,6 +357,16 @@ def budget_line_save(*, line: BudgetLine, by) -> BudgetLine:
 
 @transaction.atomic
 def target_save(*, target: Target, by) -> Target:
+    if target.pk is None:
+        same = Target.objects.filter(
+            region=target.region,
+            target_group=target.target_group,
+            people=target.people,
+            starts_on=target.starts_on,
+            ends_on=target.ends_on,
+        ).first()
+        if same is not None:  # a double submit
+            return same
     target.full_clean()
     target.save()
     target_recount(target=target)

@@ -76,7 +76,12 @@ def plan_goals_save(*, organisation: Organisation, goals: str, by=None) -> Imple
 def plan_step_add(
     *, organisation: Organisation, text: str, due_on: date | None = None, owner: str = "", by=None
 ) -> PlanStep:
-    step = PlanStep(plan=_plan(organisation), text=text.strip(), due_on=due_on, owner=owner.strip())
+    plan = _plan(organisation)  # locked: a double submit waits here, then finds the first step
+    recent = timezone.now() - timedelta(minutes=1)
+    same = plan.steps.filter(text=text.strip(), due_on=due_on, created_at__gte=recent).first()
+    if same is not None:
+        return same
+    step = PlanStep(plan=plan, text=text.strip(), due_on=due_on, owner=owner.strip())
     step.full_clean()
     step.save()
     return step
@@ -101,8 +106,15 @@ def coaching_contact_add(
 ) -> CoachingContact:
     if happened_on > timezone.localdate():
         raise ValidationError({"happened_on": _("Een contact kan niet in de toekomst liggen.")})
+    plan = _plan(organisation)  # locked: a double submit waits here, then finds the first contact
+    recent = timezone.now() - timedelta(minutes=1)
+    same = plan.contacts.filter(
+        happened_on=happened_on, kind=kind, notes=notes.strip(), author=author, created_at__gte=recent
+    ).first()
+    if same is not None:
+        return same
     contact = CoachingContact(
-        plan=_plan(organisation),
+        plan=plan,
         happened_on=happened_on,
         kind=kind,
         hours=hours,

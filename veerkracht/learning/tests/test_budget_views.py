@@ -255,3 +255,18 @@ def test_targets_are_added_and_checked(client_for, coordinator, region):
     assert client.post(url, data).status_code == 302
     target = Target.objects.get()
     assert (target.people, target.starts_on) == (200, date(2020, 1, 1))
+
+
+def test_a_double_submit_adds_one_source_and_one_target(client_for, coordinator, region):
+    client = client_for(coordinator)
+    source = {"name": "Fonds", "amount": "1000", "starts_on": "2020-01-01", "ends_on": "2022-12-31"}
+    target = {
+        "target_group": TargetGroup.VOLUNTEER,
+        "people": "50",
+        "starts_on": "2020-01-01",
+        "ends_on": "2022-12-31",
+    }
+    for _ in range(2):
+        assert client.post(reverse("learning:budget_source_create"), source).status_code == 302
+        assert client.post(reverse("learning:budget_target_create"), target).status_code == 302
+    assert FundingSource.objects.count() == 1 and Target.objects.count() == 1

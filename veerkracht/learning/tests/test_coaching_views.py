@@ -241,3 +241,13 @@ def test_coordinators_see_and_change_every_plan(client_for, coordinator, link, s
     assert client.get(reverse("learning:coaching_plan", args=[link.organisation_id])).status_code == 200
     url = reverse("learning:coaching_goals", args=[link.organisation_id])
     assert client.post(url, {"goals": "Doel"}).status_code == 302
+
+
+def test_a_double_submit_logs_one_contact_and_one_step(client_for, link):
+    client = client_for(link.coach)
+    contact = {"happened_on": "2024-03-01", "kind": "call", "hours": "1", "notes": "Gebeld."}
+    step = {"text": "Teamdag", "owner": "", "due_on": ""}
+    for _ in range(2):
+        client.post(reverse("learning:coaching_contact_add", args=[link.organisation_id]), contact)
+        client.post(reverse("learning:coaching_step_add", args=[link.organisation_id]), step)
+    assert CoachingContact.objects.count() == 1 and PlanStep.objects.count() == 1

@@ -138,7 +138,7 @@ def _save(request: HttpRequest, form, save, done: str) -> HttpResponse | None:
     if not form.is_valid():
         return None
     try:
-        save(form.save(), by=request.user)
+        save(form.save(commit=False), by=request.user)
     except services.BudgetError as error:
         form.add_error(
             None if error.field == "amount" and "amount" not in form.fields else error.field, error.message
