@@ -270,3 +270,11 @@ def test_a_double_submit_adds_one_source_and_one_target(client_for, coordinator,
         assert client.post(reverse("learning:budget_source_create"), source).status_code == 302
         assert client.post(reverse("learning:budget_target_create"), target).status_code == 302
     assert FundingSource.objects.count() == 1 and Target.objects.count() == 1
+
+
+def test_an_empty_budget_says_so_on_every_format(client_for, coordinator, region):
+    client = client_for(coordinator)
+    page = client.get(reverse("learning:budget_report")).content.decode()
+    assert "Nog niets geboekt." in page and "Er zijn nog geen doelen." in page
+    assert client.get(reverse("learning:budget_report_csv")).status_code == 200
+    assert client.get(reverse("learning:budget_report_pdf")).content.startswith(b"%PDF")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -251,3 +253,24 @@ def test_a_double_submit_logs_one_contact_and_one_step(client_for, link):
         client.post(reverse("learning:coaching_contact_add", args=[link.organisation_id]), contact)
         client.post(reverse("learning:coaching_step_add", args=[link.organisation_id]), step)
     assert CoachingContact.objects.count() == 1 and PlanStep.objects.count() == 1
+
+
+def test_the_plan_page_takes_the_same_queries_however_long_the_log(client_for, link, step):
+    client = client_for(link.coach)
+    url = reverse("learning:coaching_plan", args=[link.organisation_id])
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for n in range(5):
+        services.plan_step_add(organisation=link.organisation, text=f"Stap {n}")
+        services.coaching_contact_add(
+            organisation=link.organisation,
+            happened_on=timezone.localdate(),
+            kind="call",
+            hours=1,
+            notes=f"Contact {n}",
+            author=make_coach(),
+        )
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(url).content.decode()
+    assert len(second) == len(first) and "Contact 4" in page
