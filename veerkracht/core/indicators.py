@@ -128,6 +128,11 @@ def register_group(key: str, label: str) -> None:
     GROUPS.setdefault(key, label)
 
 
+def register_unit(key: str, label: str) -> None:
+    """A new unit for an app's figures (e.g. euros): the monitor shows its label with the value."""
+    UNITS.setdefault(key, label)
+
+
 def register_first_activity(first: Callable[[object], datetime | None]) -> None:
     """When a region's activity in this app began (None: not yet): the monitor starts its periods there."""
     if first not in _first_activity:
@@ -214,6 +219,7 @@ __all__ = [
     "register_first_activity",
     "register_group",
     "register_outcome_source",
+    "register_unit",
     "unregister",
     "with_unknown",
 ]

@@ -10,6 +10,12 @@ def _logged_in(user) -> bool:
     return bool(user and user.is_authenticated)
 
 
+def _coaches(user) -> bool:
+    from .permissions.coaching import may_see_my_organisations
+
+    return may_see_my_organisations(user)
+
+
 class LearningConfig(AppConfig):
     """Scholing: the training plan on the platform. Each feature adds its menu entries here."""
 
@@ -23,6 +29,13 @@ class LearningConfig(AppConfig):
             order=58,
             visible=_logged_in,
             prefix="/scholing/certificaten/",
+        ),
+        NavItem(
+            _("Mijn organisaties"),
+            "learning:coaching_mine",
+            order=58,
+            visible=_coaches,
+            prefix="/scholing/coaching/",
         ),
     )
 

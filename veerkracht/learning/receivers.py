@@ -5,4 +5,5 @@ from __future__ import annotations
 
 # The e-learning's completion requirement registers itself when its selectors load.
 from .selectors import elearning as _elearning  # noqa: F401
+from .services import budget as _budget  # noqa: F401  (commits, releases and spends seats)
 from .services import certificates, intervision  # noqa: F401  (their @receiver functions)

@@ -4,6 +4,7 @@ certificates, implementation coaching and the training-plan budget.
 One module per feature, as in every layer of this app.
 """
 
+from .budget import BudgetEntry, BudgetLine, BudgetTotal, EntryKind, FundingSource, Target
 from .catalogue import (
     Cohort,
     CostKind,
@@ -14,6 +15,7 @@ from .catalogue import (
     TargetGroup,
 )
 from .certificates import Certificate
+from .coaching import CoachingContact, CoachLink, ContactKind, ImplementationPlan, PlanStep
 from .elearning import (
     AttemptAnswer,
     Choice,
@@ -57,4 +59,17 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "IntervisionMeeting",
     "IntervisionMember",
     "Reflection",
+    # coaching
+    "CoachLink",
+    "CoachingContact",
+    "ContactKind",
+    "ImplementationPlan",
+    "PlanStep",
+    # budget
+    "BudgetEntry",
+    "BudgetLine",
+    "BudgetTotal",
+    "EntryKind",
+    "FundingSource",
+    "Target",
 ]

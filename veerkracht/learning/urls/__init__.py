@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import certificates, elearning, intervision, transfer
+from . import budget, certificates, coaching, elearning, intervision, transfer
 
 app_name = "learning"
 urlpatterns: list = [
@@ -10,4 +10,6 @@ urlpatterns: list = [
     *transfer.urlpatterns,
     *certificates.urlpatterns,
     *intervision.urlpatterns,
+    *coaching.urlpatterns,
+    *budget.urlpatterns,
 ]
