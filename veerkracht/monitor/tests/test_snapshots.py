@@ -89,6 +89,34 @@ def test_a_second_run_changes_nothing_and_recomputes_only_open_periods(monitor_d
     assert result.skipped == Period.objects.filter(is_closed=True).count()
 
 
+def test_a_run_killed_half_way_keeps_every_published_period_and_the_next_run_finishes(
+    monitor_data, monkeypatch
+):
+    from veerkracht.monitor.compute import snapshots
+
+    before = _state()
+    Period.objects.filter(start__gte="2025-04-01", start__lt="2025-10-01").exclude(kind="year").delete()
+    missing_before = set(Period.objects.values_list("kind", "start"))
+    real, calls = snapshots._insert, []
+
+    def dies_on_the_third(period, published):
+        calls.append(period)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the worker is killed while writing its third period
+        return real(period, published)
+
+    monkeypatch.setattr(snapshots, "_insert", dies_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    published = set(Period.objects.values_list("kind", "start"))
+    assert missing_before <= published  # nothing that was published went away
+    assert len(published - missing_before) == 2  # two whole periods were added, not half a third
+    assert all(p.figures.exists() for p in Period.objects.filter(is_closed=True))
+    monkeypatch.setattr(snapshots, "_insert", real)
+    snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    assert _state() == before
+
+
 def test_closed_periods_keep_their_history_when_rows_change_later(monitor_data):
     from veerkracht.spiderweb.models import Assessment
 
