@@ -3,6 +3,14 @@ from __future__ import annotations
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from veerkracht.core.navigation import NavItem
+
+
+def _has_enrolment(user) -> bool:
+    from .selectors.enrolments import has_enrolment
+
+    return has_enrolment(user)
+
 
 class LearningConfig(AppConfig):
     """Scholing: the training plan on the platform. Each feature adds its menu entries here."""
@@ -10,7 +18,12 @@ class LearningConfig(AppConfig):
     name = "veerkracht.learning"
     label = "learning"
     verbose_name = _("Scholing")
-    nav_items = ()
+    nav_items = (
+        NavItem(_("Scholing"), "learning:catalogue", order=45, prefix="/scholing/"),
+        NavItem(
+            _("Mijn scholing"), "learning:mine", order=54, visible=_has_enrolment, prefix="/scholing/mijn/"
+        ),
+    )
 
     def ready(self) -> None:
         # Features connect their receivers to the enrolment signals (signals.py) when they load.

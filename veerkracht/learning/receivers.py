@@ -2,3 +2,10 @@
 that listens (the budget commits and spends, certificates are issued on completion)."""
 
 from __future__ import annotations
+
+from veerkracht.agenda.services.attendees import attendee_checked_in
+
+from .services.enrolments import on_attendee_checked_in
+
+# Enrolments: a check-in at a cohort's meeting may complete a course.
+attendee_checked_in.connect(on_attendee_checked_in, dispatch_uid="learning.enrolments.checked_in")

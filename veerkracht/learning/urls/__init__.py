@@ -2,5 +2,11 @@
 
 from __future__ import annotations
 
+from . import catalogue, enrolments
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns: list = [
+    *enrolments.urlpatterns,
+    *catalogue.urlpatterns,
+    *catalogue.last_urlpatterns,  # keep last: /scholing/<course>/
+]

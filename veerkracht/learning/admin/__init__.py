@@ -1,0 +1,1 @@
+"""The back office (/beheer/) for the learning app, one module per feature."""

@@ -1,0 +1,1 @@
+"""Forms of the learning app, one module per feature."""

@@ -1,0 +1,1 @@
+"""Pages of the learning app, one module per feature."""
