@@ -19,8 +19,8 @@ SEATED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
 def _with_counts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
     return cohorts.select_related("subregion").annotate(
-        seated=Count("enrolments", filter=Q(enrolments__status__in=SEATED)),
-        waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITING)),
+        seated=Count("enrolments", filter=Q(enrolments__status__in=SEATED), distinct=True),
+        waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITING), distinct=True),
     )
 
 

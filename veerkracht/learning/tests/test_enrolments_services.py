@@ -256,7 +256,7 @@ def test_many_requests_for_the_last_place_give_one_seat_and_the_rest_a_waiting_p
         try:
             barrier.wait(timeout=30)
             services.enrolment_request(cohort=cohort, user=user)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()
