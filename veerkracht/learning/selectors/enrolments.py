@@ -119,3 +119,38 @@ def admin_organisations(user) -> list[Organisation]:
         return []
     rows = Membership.objects.filter(user=user, role=MembershipRole.ADMIN).select_related("organisation")
     return [m.organisation for m in rows]
+
+
+# --- For the monitor (indicators/catalogue.py) ---------------------------------------------------
+
+WHOLE_REGION = "hele-regio"
+
+
+def trained_rows(region: Region, as_of) -> list[tuple[int, str | None, str, str]]:
+    """Distinct (person, municipality code, target group, cohort subregion slug) of completed
+    enrolments up to `as_of`; a cohort online or for the whole region has WHOLE_REGION."""
+    rows = (
+        Enrolment.objects.filter(
+            status=Status.COMPLETED, cohort__course__region=region, completed_at__lte=as_of
+        )
+        .values_list(
+            "user_id",
+            "user__profile__municipality__code",
+            "cohort__course__target_group",
+            "cohort__subregion__slug",
+        )
+        .distinct()
+    )
+    return [(user, code, group, subregion or WHOLE_REGION) for user, code, group, subregion in rows]
+
+
+def completion_rows(region: Region, start, end) -> list[tuple[str | None, str]]:
+    """(municipality code of the learner, target group) per enrolment completed in [start, end)."""
+    return list(
+        Enrolment.objects.filter(
+            status=Status.COMPLETED,
+            cohort__course__region=region,
+            completed_at__gte=start,
+            completed_at__lt=end,
+        ).values_list("user__profile__municipality__code", "cohort__course__target_group")
+    )
