@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,10 +18,17 @@ from ..models import Cohort, Course, Enrolment, EnrolmentStatus, LearningPath, P
 SEATED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
 
+def _count(model, *, status__in) -> Subquery:
+    """How many rows point at the outer cohort with one of these statuses: a correlated count that the
+    index (cohort, status, ...) answers without reading the rows."""
+    rows = model.objects.filter(cohort=OuterRef("pk"), status__in=status__in).order_by()
+    return Coalesce(Subquery(rows.values("cohort").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def _with_counts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
     return cohorts.select_related("subregion").annotate(
-        seated=Count("enrolments", filter=Q(enrolments__status__in=SEATED), distinct=True),
-        waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITING), distinct=True),
+        seated=_count(Enrolment, status__in=SEATED),
+        waiting=_count(Enrolment, status__in=(EnrolmentStatus.WAITING,)),
     )
 
 
@@ -81,7 +89,11 @@ def catalogue(region: Region, filters: Mapping[str, Any]) -> list[Course]:
 
 def course_for_page(region: Region, slug: str) -> Course:
     """A published course with its upcoming cohorts (``upcoming``), meeting counts and paths; 404 else."""
-    cohorts = upcoming_cohorts().annotate(meeting_count=Count("meetings", distinct=True))
+    meetings = Cohort.meetings.through.objects.filter(cohort_id=OuterRef("pk")).order_by()
+    meeting_count = Coalesce(
+        Subquery(meetings.values("cohort_id").annotate(n=Count("pk")).values("n")[:1]), 0
+    )
+    cohorts = upcoming_cohorts().annotate(meeting_count=meeting_count)
     paths = LearningPath.objects.order_by("title")
     course = (
         published(region)
