@@ -10,12 +10,14 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from veerkracht.regions.models import Region, Subregion
 
 from ..models import Cohort, Course, Enrolment, EnrolmentStatus, LearningPath, PathStep
 
 SEATED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
+CARD_DATES = 3  # start dates on a course's card in the catalogue; the course page has them all
 
 
 def _count(model, *, status__in) -> Subquery:
@@ -47,7 +49,28 @@ def _mark(cohorts) -> list[Cohort]:
         cohort.is_open = cohort.starts_on >= today and (
             cohort.enrol_until is None or cohort.enrol_until >= today
         )
+        cohort.places_text = _places_text(cohort)
     return list(cohorts)
+
+
+def _places_text(cohort: Cohort) -> str:
+    if cohort.places_left is None:
+        return gettext("plaats genoeg")
+    if cohort.is_full:
+        return gettext("vol, wachtlijst")
+    left = cohort.places_left
+    return ngettext("nog %(n)s plaats", "nog %(n)s plaatsen", left) % {"n": left}
+
+
+def cost_text(course: Course) -> str:
+    """Who pays, and the amount per seat unless free: "Betaald uit het scholingsplan: € 450 per plaats"."""
+    label = str(course.get_cost_kind_display())
+    label = label[:1].upper() + label[1:]
+    if course.cost_kind == "free" or not course.seat_cost_cents:
+        return label
+    euros, cents = divmod(course.seat_cost_cents, 100)
+    amount = f"€ {euros:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
+    return gettext("%(who)s: %(amount)s per plaats") % {"who": label, "amount": amount}
 
 
 def upcoming_cohorts() -> QuerySet[Cohort]:
@@ -67,23 +90,28 @@ def published(region: Region) -> QuerySet[Course]:
 def catalogue(region: Region, filters: Mapping[str, Any]) -> list[Course]:
     """Published courses, filtered by ``target_group``, ``format`` and ``subregion`` (a Subregion; a
     course matches when one of its upcoming cohorts is there, online or for the whole region). Each
-    course gets ``upcoming``: its cohorts still to start, with ``places_left``."""
+    course gets ``shown_dates``: its first CARD_DATES cohorts still to start, with ``places_left``, and
+    ``more_dates``: how many more there are (the course page lists them all)."""
     courses = published(region)
     if filters.get("target_group"):
         courses = courses.filter(target_group=filters["target_group"])
     if filters.get("format"):
         courses = courses.filter(format=filters["format"])
-    cohorts = upcoming_cohorts()
+    where = Q(starts_on__gte=timezone.localdate())
     subregion = filters.get("subregion")
     if subregion is not None:
-        cohorts = cohorts.filter(Q(subregion=subregion) | Q(subregion__isnull=True))
-        wanted = Cohort.objects.filter(starts_on__gte=timezone.localdate()).filter(
-            Q(subregion=subregion) | Q(subregion__isnull=True)
-        )
-        courses = courses.filter(pk__in=wanted.values("course_id"))
-    rows = list(courses.prefetch_related(Prefetch("cohorts", queryset=cohorts, to_attr="upcoming")))
+        where &= Q(subregion=subregion) | Q(subregion__isnull=True)
+        courses = courses.filter(pk__in=Cohort.objects.filter(where).values("course_id"))
+    counted = Cohort.objects.filter(where, course=OuterRef("pk")).order_by().values("course")
+    courses = courses.annotate(
+        upcoming_count=Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")[:1]), 0)
+    )
+    first = _with_counts(Cohort.objects.filter(where)).order_by("starts_on", "pk")[:CARD_DATES]
+    rows = list(courses.prefetch_related(Prefetch("cohorts", queryset=first, to_attr="shown_dates")))
     for course in rows:
-        course.upcoming = _mark(course.upcoming)
+        course.shown_dates = _mark(course.shown_dates)
+        course.cost_text = cost_text(course)
+        course.more_dates = max(course.upcoming_count - len(course.shown_dates), 0)
     return rows
 
 
@@ -106,6 +134,7 @@ def course_for_page(region: Region, slug: str) -> Course:
     if course is None:
         raise Http404
     course.upcoming = _mark(course.upcoming)
+    course.cost_text = cost_text(course)
     return course
 
 

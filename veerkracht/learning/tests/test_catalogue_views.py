@@ -51,7 +51,11 @@ def test_the_catalogue_shows_cost_accreditation_and_places_left_and_filters(clie
     CohortFactory(course=other, subregion=subregions[1])
     html = client.get(reverse("learning:catalogue")).content.decode()
     assert "Het andere gesprek voeren" in html and "Niet gepubliceerd" not in html
-    assert "Accreditatiebureau Sociaal Domein" in html and "€ 250" in html and "nog 2 plaatsen" in html
+    assert (
+        "Accreditatiebureau Sociaal Domein" in html
+        and "Betaald uit het scholingsplan: € 250 per plaats" in html
+        and "nog 2 plaatsen" in html
+    )
     html = client.get(reverse("learning:catalogue"), {"target_group": "volunteer"}).content.decode()
     assert "Vrijwilligers" in html and "Het andere gesprek" not in html
     html = client.get(reverse("learning:catalogue"), {"subregion": subregions[1].slug}).content.decode()
@@ -282,3 +286,12 @@ def test_the_course_list_of_the_coordinator_has_a_constant_number_of_queries(cli
     client.post(reverse("learning:manage_course_publish", args=[course.pk]), {"publish": "0"})
     course.refresh_from_db()
     assert course.published_at is None
+
+
+def test_a_card_shows_the_first_three_start_dates_and_how_many_more(client, region):
+    course = CourseFactory(title="Veel groepen")
+    for weeks in range(5):
+        CohortFactory(course=course, starts_on=date.today() + timedelta(weeks=weeks + 1))
+    CohortFactory(course=course, starts_on=date.today() - timedelta(days=3))  # already started
+    html = client.get(reverse("learning:catalogue")).content.decode()
+    assert "en nog 2 startdatums" in html
