@@ -8,6 +8,7 @@ Order 10: features that refer to enrolments (certificates, budget commitments) e
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -15,6 +16,7 @@ from veerkracht.core.personal_data import DELETED, KEPT, Line
 
 from ..models import Cohort, Course, Enrolment
 from ..models.enrolments import ACTIVE_STATUSES
+from ..selectors.enrolments import has_enrolment_cache_key
 from . import Part
 
 
@@ -43,6 +45,7 @@ def _erase(user) -> None:
     for enrolment in Enrolment.objects.filter(user=user, status__in=ACTIVE_STATUSES):
         enrolment_cancel(enrolment=enrolment)
     Enrolment.objects.filter(user=user).delete()
+    cache.delete(has_enrolment_cache_key(user.pk))
     Enrolment.objects.filter(enrolled_by=user).update(enrolled_by=None)
     Enrolment.objects.filter(decided_by=user).update(decided_by=None)
     Course.objects.filter(created_by=user).update(created_by=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -18,8 +19,21 @@ from ..models.enrolments import ACTIVE_STATUSES
 Status = EnrolmentStatus
 
 
+def has_enrolment_cache_key(user_id: int) -> str:
+    return f"learning.has_enrolment:{user_id}"
+
+
 def has_enrolment(user) -> bool:
-    return bool(user and user.is_authenticated and Enrolment.objects.filter(user=user).exists())
+    """For the menu on every page ("Mijn scholing"): kept in the cache (no query per page); the
+    enrolment service forgets it when someone enrols, personal data when enrolments are erased."""
+    if not (user and user.is_authenticated):
+        return False
+    key = has_enrolment_cache_key(user.pk)
+    known = cache.get(key)
+    if known is None:
+        known = Enrolment.objects.filter(user=user).exists()
+        cache.set(key, known, timeout=3600)
+    return bool(known)
 
 
 def my_enrolments(user) -> list[Enrolment]:

@@ -10,6 +10,7 @@ once to the first person on the waiting list (oldest request first).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -27,6 +28,7 @@ from veerkracht.core.mail import mail_enqueue
 from ..completion import requirements_for
 from ..models import Cohort, Enrolment, EnrolmentStatus
 from ..models.enrolments import ACTIVE_STATUSES
+from ..selectors.enrolments import has_enrolment_cache_key
 from ..signals import enrolment_completed, enrolment_released, enrolment_seated
 
 Status = EnrolmentStatus
@@ -188,6 +190,8 @@ def enrolment_request(*, cohort: Cohort, user, organisation=None, by=None) -> En
     now = timezone.now()
     if enrolment is None:
         enrolment = Enrolment(cohort=cohort, user=user)
+        key = has_enrolment_cache_key(user.pk)
+        transaction.on_commit(lambda: cache.delete(key))
     enrolment.cohort = cohort
     enrolment.created_at = now  # a place in the queue counts from this request
     fields = {"organisation": organisation, "enrolled_by": by or user, "decided_by": None}
