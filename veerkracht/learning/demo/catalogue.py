@@ -197,9 +197,32 @@ def _history(cohorts: dict[str, list[Cohort]], professionals, volunteers, coordi
     return count
 
 
-def _upcoming(cohorts: dict[str, list[Cohort]], people: list[User]) -> None:
-    """Enrolments in the next cohorts: a full conversation group with a waiting list, and requests for
-    the coaching course waiting for the coordinator."""
+def _meetings(cohort: Cohort, coordinator) -> None:
+    """Four intervision meetings in the agenda, two weeks apart, for a cohort still to start."""
+    from veerkracht.agenda.services.organise import event_create
+
+    municipality = Municipality.objects.filter(subregion=cohort.subregion).order_by("name").first()
+    events = []
+    for n in range(4):
+        starts = timezone.make_aware(datetime.combine(cohort.starts_on + timedelta(weeks=2 * n), time(19)))
+        fields = {
+            "kind": "training",
+            "title": f"{cohort.course.title}: bijeenkomst {n + 1}",
+            "description": "Intervisie in een vaste groep: je brengt een gesprek uit je eigen werk in.",
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2, minutes=30),
+            "capacity": 20,
+            "municipality": municipality,
+            "subregion": cohort.subregion,
+            "organiser_name": "Coördinator scholing",
+        }
+        events.append(event_create(region=cohort.course.region, organiser=coordinator, fields=fields))
+    cohort_save(cohort=cohort, meetings=events, by=coordinator)
+
+
+def _upcoming(cohorts: dict[str, list[Cohort]], people: list[User], coordinator) -> None:
+    """Enrolments in the next cohorts: a full conversation group with a waiting list (its meetings in
+    the agenda), and requests for the coaching course waiting for the coordinator."""
     today = timezone.localdate()
     nxt = {
         slug: next((c for c in rows if c.starts_on >= today + timedelta(days=7)), None)
@@ -210,6 +233,8 @@ def _upcoming(cohorts: dict[str, list[Cohort]], people: list[User]) -> None:
         nxt["implementatiecoach"],
         nxt["basis-positieve-gezondheid"],
     )
+    if talk is not None and coordinator is not None:
+        _meetings(talk, coordinator)
     queue = iter(people[-40:])
     for cohort, count in ((talk, 15), (coach, 4), (basis, 10)):
         if cohort is None:
@@ -240,7 +265,7 @@ def load(region: Region) -> list[str]:
     cohorts = _cohorts(courses, subregions, coordinator)
     professionals, volunteers = _people(region, rng)
     completed = _history(cohorts, professionals, volunteers, coordinator, rng)
-    _upcoming(cohorts, professionals)
+    _upcoming(cohorts, professionals, coordinator)
     lines = [f"learning: 4 courses, {len(professionals) + len(volunteers)} learners, {completed} completions"]
     if coordinator is not None:
         lines.append(f"  training coordinator: {coordinator.email}")

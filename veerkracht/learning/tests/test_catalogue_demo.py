@@ -35,4 +35,6 @@ def test_the_demo_is_complete_quick_and_idempotent(region):
     assert Enrolment.objects.filter(status=EnrolmentStatus.WAITING).exists()
     assert Enrolment.objects.filter(status=EnrolmentStatus.REQUESTED).exists()
     assert Enrolment.objects.filter(status=EnrolmentStatus.ENROLLED).exists()
+    talk = Enrolment.objects.filter(status=EnrolmentStatus.WAITING).first().cohort
+    assert talk.meetings.count() == 4
     assert demo.load(region) == []
