@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from veerkracht.core.audit import log_action
 
 from ..models import Cohort, Course, LearningPath, PathStep
+from .enrolments import enrolment_fill_seats
 
 
 def _save(obj, *, by, code: str, slug_error: str):
@@ -66,6 +67,7 @@ def cohort_save(*, cohort: Cohort, meetings: Iterable, by) -> Cohort:
     cohort.save()
     cohort.meetings.set(list(meetings))
     log_action(code, actor=by, subject=cohort)
+    enrolment_fill_seats(cohort=cohort)  # more places: the waiting list moves up at once
     return cohort
 
 

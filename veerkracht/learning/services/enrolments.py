@@ -142,6 +142,12 @@ def _promote(cohort: Cohort) -> list[Enrolment]:
     return promoted
 
 
+@transaction.atomic
+def enrolment_fill_seats(*, cohort: Cohort) -> list[Enrolment]:
+    """After more places were made (a coordinator raised the capacity): seat the waiting list."""
+    return _promote(_lock_cohort(cohort))
+
+
 def _release(enrolment: Enrolment) -> None:
     """The enrolment just gave up its seat: tell the other features, free the meetings, fill the seat."""
     enrolment_released.send(sender=Enrolment, enrolment=enrolment)

@@ -276,3 +276,18 @@ def test_many_requests_for_the_last_place_give_one_seat_and_the_rest_a_waiting_p
             cursor.execute(query.replace("?", "%s"), [cohort.pk])
             counts = dict(cursor.fetchall())
     assert counts == {Status.ENROLLED: 3, Status.WAITING: RACERS - 1}
+
+
+def test_raising_the_capacity_seats_the_waiting_list_in_order(region):
+    from veerkracht.learning.services.catalogue import cohort_save
+
+    coordinator = UserFactory(roles=("training_coordinator",))
+    cohort = CohortFactory(capacity=1)
+    services.enrolment_request(cohort=cohort, user=UserFactory())
+    first = services.enrolment_request(cohort=cohort, user=UserFactory())
+    second = services.enrolment_request(cohort=cohort, user=UserFactory())
+    cohort.capacity = 2
+    cohort_save(cohort=cohort, meetings=[], by=coordinator)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (Status.ENROLLED, Status.WAITING)
