@@ -45,8 +45,17 @@ def my_enrolments(user) -> list[Enrolment]:
     )
     for row in rows:
         row.requirements = requirements_for(row) if row.status in (Status.ENROLLED, Status.COMPLETED) else []
+        row.position = waiting_position(row) if row.status == Status.WAITING else None
     order = {Status.ENROLLED: 0, Status.REQUESTED: 1, Status.WAITING: 2, Status.COMPLETED: 3}
     return sorted(rows, key=lambda row: order.get(row.status, 4))
+
+
+def waiting_position(enrolment: Enrolment) -> int:
+    """1 for the first on the waiting list of the cohort (oldest request first)."""
+    ahead = Enrolment.objects.filter(cohort_id=enrolment.cohort_id, status=Status.WAITING).filter(
+        Q(created_at__lt=enrolment.created_at) | Q(created_at=enrolment.created_at, pk__lt=enrolment.pk)
+    )
+    return ahead.count() + 1
 
 
 def next_courses(user, enrolments: list[Enrolment]) -> list[tuple[Course, str]]:

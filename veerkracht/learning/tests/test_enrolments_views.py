@@ -110,6 +110,11 @@ def test_my_learning_shows_status_requirements_the_reason_and_the_next_course(
     assert "Het andere gesprek voeren" in html and "de volgende cursus van de leerlijn De leerlijn" in html
     assert "0 van de 2 bijeenkomsten bijgewoond" in html and "Alleen voor coaches" in html
     assert "Mijn scholing" in html  # in the menu now
+    full = CohortFactory(capacity=0)
+    EnrolmentFactory(cohort=full, status=Status.WAITING)
+    EnrolmentFactory(cohort=full, status=Status.WAITING, user=resident)
+    html = client_for(resident).get(reverse("learning:mine")).content.decode()
+    assert "Op de wachtlijst (nummer 2)" in html
 
 
 def test_an_organisation_admin_enrols_staff_and_nobody_else_can(client_for, region, resident, outsider):
