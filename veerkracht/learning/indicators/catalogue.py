@@ -30,8 +30,8 @@ def _subregions() -> list[tuple[str, str]]:
     return [*found, (WHOLE_REGION, str(_("online of de hele regio")))]
 
 
-register_breakdown(Breakdown("learning_target_group", _("doelgroep van de cursus"), _target_groups))
-register_breakdown(Breakdown("learning_subregion", _("deel van de regio van de groep"), _subregions))
+register_breakdown(Breakdown("course_target_group", _("doelgroep van de cursus"), _target_groups))
+register_breakdown(Breakdown("cohort_subregion", _("deel van de regio van de groep"), _subregions))
 
 
 def _trained(window: Window):
@@ -45,16 +45,14 @@ def _trained_by_group(window: Window):
     from ..selectors.enrolments import trained_rows
 
     cells = {(user, code, group, sub) for user, code, group, sub in trained_rows(window.region, window.as_of)}
-    return (
-        (code, {"learning_target_group": group, "learning_subregion": sub}) for _u, code, group, sub in cells
-    )
+    return ((code, {"course_target_group": group, "cohort_subregion": sub}) for _u, code, group, sub in cells)
 
 
 def _completions(window: Window):
     from ..selectors.enrolments import completion_rows
 
     rows = completion_rows(window.region, window.start, window.end)
-    return ((code, {"learning_target_group": group}) for code, group in rows)
+    return ((code, {"course_target_group": group}) for code, group in rows)
 
 
 _WHERE = _(
@@ -92,7 +90,7 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_trained_by_group,
-        breakdowns=("learning_target_group", "learning_subregion"),
+        breakdowns=("course_target_group", "cohort_subregion"),
         kind=STOCK,
         about_residents=True,
         order=11,
@@ -108,7 +106,7 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_completions,
-        breakdowns=("learning_target_group",),
+        breakdowns=("course_target_group",),
         order=12,
         notes=(_WHERE,),
     )

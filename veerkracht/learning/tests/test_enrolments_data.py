@@ -40,7 +40,7 @@ def test_people_trained_count_each_person_once_and_completions_per_period(region
     people = list(get_indicator("learning_people_trained").rows(window))
     assert people == [("GM0935", {})]
     cells = sorted(
-        (c["learning_target_group"], c["learning_subregion"])
+        (c["course_target_group"], c["cohort_subregion"])
         for _code, c in get_indicator("learning_people_trained_by_group").rows(window)
     )
     assert cells == sorted(
