@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from veerkracht.accounts.models import Membership, MembershipRole, Organisation
 
@@ -42,6 +43,7 @@ def get_organisation_for_user(user, pk: int, *, write: bool = True) -> Organisat
 
 
 def get_cohort_to_enrol(user, pk: int) -> Cohort:
-    """Any cohort of a course (the service says when enrolling is closed); 404 for a bad id."""
+    """A cohort of a published course (the service says when enrolling is closed); 404 otherwise."""
     _valid(user, pk)
-    return get_object_or_404(Cohort.objects.select_related("course"), pk=pk)
+    published = Cohort.objects.select_related("course").filter(course__published_at__lte=timezone.now())
+    return get_object_or_404(published, pk=pk)

@@ -42,6 +42,8 @@ def test_enrolling_needs_a_login_and_a_post(client, client_for, region, resident
     assert client.post(url).status_code == 302 and not Enrolment.objects.exists()
     assert client_for(resident).get(url).status_code == 405
     assert client_for(resident).post(reverse("learning:enrol", args=[999999])).status_code == 404
+    hidden = CohortFactory(course=CourseFactory(published_at=None))
+    assert client_for(resident).post(reverse("learning:enrol", args=[hidden.pk])).status_code == 404
 
 
 def test_a_learner_enrols_then_a_double_submit_says_so(client_for, region, resident):
