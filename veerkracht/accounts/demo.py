@@ -61,6 +61,7 @@ DEMO_ACCOUNTS = [
     DemoAccount(f"partner@{DEMO_DOMAIN}", "Ruud Peeters", Role.PARTNER_ADMIN, "GM0935", "45-54"),
     DemoAccount(f"analist@{DEMO_DOMAIN}", "Lotte Vos", Role.ANALYST, "GM1883", "25-34"),
     DemoAccount(f"beheer@{DEMO_DOMAIN}", "Marco Smeets", Role.REGION_ADMIN, "GM0935", "35-44"),
+    DemoAccount(f"scholing@{DEMO_DOMAIN}", "Ingrid Coenen", Role.TRAINING_COORDINATOR, "GM0957", "45-54"),
 ]
 
 # Organisations named in the Limburg documents, plus a few local ones.

@@ -6,14 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from veerkracht.core.navigation import NavItem
 
 
-def _logged_in(user) -> bool:
-    return bool(user and user.is_authenticated)
-
-
 def _coaches(user) -> bool:
     from .permissions.coaching import may_see_my_organisations
 
     return may_see_my_organisations(user)
+
+
+def _has_enrolment(user) -> bool:
+    from .selectors.enrolments import has_enrolment
+
+    return has_enrolment(user)
 
 
 class LearningConfig(AppConfig):
@@ -22,13 +24,11 @@ class LearningConfig(AppConfig):
     name = "veerkracht.learning"
     label = "learning"
     verbose_name = _("Scholing")
+    # "Mijn certificaten" is reached from "Mijn scholing" (everyone with a certificate has an enrolment).
     nav_items = (
+        NavItem(_("Scholing"), "learning:catalogue", order=45, prefix="/scholing/"),
         NavItem(
-            _("Mijn certificaten"),
-            "learning:certificates_mine",
-            order=58,
-            visible=_logged_in,
-            prefix="/scholing/certificaten/",
+            _("Mijn scholing"), "learning:mine", order=54, visible=_has_enrolment, prefix="/scholing/mijn/"
         ),
         NavItem(
             _("Mijn organisaties"),

@@ -33,3 +33,32 @@ def register_requirement(key: str, check: Check) -> Check:
 def requirements_for(enrolment) -> list[Requirement]:
     found = [check(enrolment) for check in _checks.values()]
     return [requirement for requirement in found if requirement is not None]
+
+
+# --- Meetings attended (the enrolments feature) ----------------------------------------------------
+
+
+def _meetings(enrolment) -> Requirement | None:
+    """Enough of the cohort's meetings attended: check-ins in the agenda (registrations with this
+    account and a check-in). Asked only of a course with ``min_meetings``."""
+    from django.utils.translation import gettext as _
+
+    from veerkracht.agenda.selectors.registrations import checked_in_count
+
+    needed = enrolment.cohort.course.min_meetings
+    if not needed:
+        return None
+    meeting_ids = [event.pk for event in enrolment.cohort.meetings.all()]
+    attended = checked_in_count(enrolment.user, meeting_ids)
+    total = max(len(meeting_ids), needed)
+    return Requirement(
+        key="meetings",
+        label=_("Minstens %(needed)s van de %(total)s bijeenkomsten bijgewoond")
+        % {"needed": needed, "total": total},
+        done=attended >= needed,
+        progress=_("%(attended)s van de %(needed)s bijeenkomsten bijgewoond")
+        % {"attended": attended, "needed": needed},
+    )
+
+
+register_requirement("meetings", _meetings)

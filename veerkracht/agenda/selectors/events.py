@@ -19,7 +19,7 @@ from django.utils import timezone
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Region
 
-from ..models import Event, EventStatus, Question, Visibility
+from ..models import Event, EventKind, EventStatus, Question, Visibility
 
 Filters = Mapping[str, Any]
 LONGEST_EVENT = timedelta(days=7)
@@ -114,3 +114,12 @@ def events_by_ids(ids) -> list[Event]:
         .only("pk", "title", "starts_at", "ends_at", "status", "online", "venue")
         .order_by("starts_at", "pk")
     )
+
+
+def training_events(region: Region, *, since=None) -> QuerySet[Event]:
+    """Training meetings of the region (kind "training", not cancelled), oldest first: the dates a
+    course's cohort can be given (the learning app). `since`: only those starting after it."""
+    rows = Event.objects.filter(region=region, kind=EventKind.TRAINING).exclude(status=EventStatus.CANCELLED)
+    if since is not None:
+        rows = rows.filter(starts_at__gte=since)
+    return rows.order_by("starts_at", "pk")

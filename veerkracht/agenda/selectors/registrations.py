@@ -41,3 +41,26 @@ def registration_in_session(pk, *, event_pk: int) -> Registration | None:
         .filter(pk=pk, event_id=event_pk)
         .first()
     )
+
+
+def checked_in_count(user, event_ids) -> int:
+    """At how many of these events this account was checked in (the learning app's attendance)."""
+    if user is None or not getattr(user, "pk", None):
+        return 0
+    return (
+        Registration.objects.filter(user=user, event_id__in=list(event_ids), checked_in_at__isnull=False)
+        .values("event_id")
+        .distinct()
+        .count()
+    )
+
+
+def active_registrations_of(user, event_ids) -> list[Registration]:
+    """This account's active registrations for these events (to cancel them together)."""
+    if user is None or not getattr(user, "pk", None):
+        return []
+    return list(
+        Registration.objects.filter(
+            user=user, event_id__in=list(event_ids), status__in=ACTIVE
+        ).select_related("event")
+    )

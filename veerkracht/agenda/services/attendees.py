@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from veerkracht.core.audit import log_action
 
 from ..models import ACTIVE, Event, Registration, RegistrationStatus
+from ..signals import attendee_checked_in
 from .registrations import registration_cancel
 
 MAX_WALK_IN_PLACES = 20
@@ -56,6 +57,7 @@ def registration_check_in(*, registration: Registration, actor) -> Registration:
     registration.checked_in_at = timezone.now()
     registration.checked_in_places = registration.places
     registration.save(update_fields=["checked_in_at", "checked_in_places", "updated_at"])
+    attendee_checked_in.send(sender=Registration, registration=registration)
     return registration
 
 
@@ -121,6 +123,7 @@ def walk_in_add(*, event: Event, actor, name: str, email: str = "", places: int 
     registration.full_clean(exclude=["event", "user", *([] if registration.email else ["email"])])
     registration.save()
     log_action("agenda.walk_in.added", actor=actor, subject=registration)
+    attendee_checked_in.send(sender=Registration, registration=registration)
     return registration
 
 

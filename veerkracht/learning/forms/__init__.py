@@ -1,1 +1,1 @@
-"""The learning app's forms, one module per feature."""
+"""Forms of the learning app, one module per feature."""

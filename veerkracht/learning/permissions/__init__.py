@@ -1,1 +1,1 @@
-"""The learning app's permissions, one module per feature."""
+"""Who may see and change what in the learning app, one module per feature: lookups 404 what is not theirs."""

@@ -1,1 +1,1 @@
-"""The learning app's selectors, one module per feature."""
+"""Reads of the learning app, one module per feature."""

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from . import budget, certificates, coaching, elearning, intervision, transfer
+from . import budget, catalogue, certificates, coaching, elearning, enrolments, intervision, transfer
 
 app_name = "learning"
 urlpatterns: list = [
+    *enrolments.urlpatterns,
+    *catalogue.urlpatterns,
     *elearning.urlpatterns,
     *transfer.urlpatterns,
     *certificates.urlpatterns,
     *intervision.urlpatterns,
     *coaching.urlpatterns,
     *budget.urlpatterns,
+    *catalogue.last_urlpatterns,  # keep last: /scholing/<course>/
 ]

@@ -1,1 +1,1 @@
-"""The learning app's views, one module per feature."""
+"""Pages of the learning app, one module per feature."""
