@@ -62,6 +62,7 @@ DEMO_ACCOUNTS = [
     DemoAccount(f"analist@{DEMO_DOMAIN}", "Lotte Vos", Role.ANALYST, "GM1883", "25-34"),
     DemoAccount(f"beheer@{DEMO_DOMAIN}", "Marco Smeets", Role.REGION_ADMIN, "GM0935", "35-44"),
     DemoAccount(f"scholing@{DEMO_DOMAIN}", "Ingrid Coenen", Role.TRAINING_COORDINATOR, "GM0957", "45-54"),
+    DemoAccount(f"coach@{DEMO_DOMAIN}", "Yvonne Coenen", Role.COACH, "GM0917", "45-54"),
 ]
 
 # Organisations named in the Limburg documents, plus a few local ones.

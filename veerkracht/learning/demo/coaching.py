@@ -24,7 +24,7 @@ from ..services import coaching as services
 ORDER = 50
 
 COACHES = [
-    (f"coach@{DEMO_DOMAIN}", "Yvonne Coenen (implementatiecoach)"),
+    (f"coach@{DEMO_DOMAIN}", "Yvonne Coenen"),  # also a demo login (accounts/demo.py)
     (f"coach2@{DEMO_DOMAIN}", "Bram Hermans (implementatiecoach)"),
 ]
 # (coach, organisation, since, goals, steps (text, owner, due, done), contacts (date, kind, hours, notes))
@@ -157,9 +157,8 @@ def _coach(email: str, name: str) -> User:
 @transaction.atomic
 def load(region: Region) -> list[str]:
     coaches = [_coach(email, name) for email, name in COACHES]
-    login = [f"  {COACHES[0][0]}  {Role.COACH.label}"]
     if CoachLink.objects.filter(organisation__region=region).exists():
-        return login
+        return []
     organisations = {o.name: o for o in Organisation.objects.filter(region=region)}
     linked = 0
     for coach_index, name, since, goals, steps, contacts in PLANS:
@@ -183,4 +182,4 @@ def load(region: Region) -> list[str]:
                 author=coach,
             )
         linked += 1
-    return [*login, f"  {len(coaches)} implementatiecoaches begeleiden {linked} organisaties"]
+    return [f"  {len(coaches)} implementatiecoaches begeleiden {linked} organisaties"]

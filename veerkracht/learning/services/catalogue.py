@@ -28,7 +28,20 @@ def _save(obj, *, by, code: str, slug_error: str):
 
 
 # First parts of the app's own addresses: a course with such a short name could not be reached.
-RESERVED_SLUGS = {"mijn", "beheer", "leerlijnen", "organisatie", "groepen", "inschrijvingen", "certificaten"}
+# The first part of every other address under /scholing/ (urls/*.py): a course may not take one.
+RESERVED_SLUGS = {
+    "mijn",
+    "beheer",
+    "leerlijnen",
+    "organisatie",
+    "groepen",
+    "inschrijvingen",
+    "certificaten",
+    "certificaat",
+    "e-learning",
+    "intervisie",
+    "coaching",
+}
 
 
 @transaction.atomic

@@ -295,3 +295,15 @@ def test_a_card_shows_the_first_three_start_dates_and_how_many_more(client, regi
     CohortFactory(course=course, starts_on=date.today() - timedelta(days=3))  # already started
     html = client.get(reverse("learning:catalogue")).content.decode()
     assert "en nog 2 startdatums" in html
+
+
+def test_no_course_can_take_the_address_of_another_page_under_scholing():
+    from veerkracht.learning import urls
+    from veerkracht.learning.services.catalogue import RESERVED_SLUGS
+
+    firsts = {
+        str(pattern.pattern).split("/")[0]
+        for pattern in urls.urlpatterns
+        if str(pattern.pattern) and not str(pattern.pattern).startswith("<")
+    }
+    assert firsts <= RESERVED_SLUGS, firsts - RESERVED_SLUGS
