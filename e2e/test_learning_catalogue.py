@@ -98,7 +98,7 @@ def test_the_coordinator_runs_the_catalogue(browser_page, region):
     browser_page.after(lambda: page.get_by_role("button", name="Cursus bewaren").click())
     expect(page.locator(".vk-error-summary")).to_contain_text("Geef de cursus een naam.")
     page.get_by_label("Naam van de cursus").fill("Intervisie voor professionals")
-    page.get_by_label("Korte naam in het webadres").fill("intervisie")
+    page.get_by_label("Korte naam in het webadres").fill("intervisie-professionals")
     page.get_by_label("In een paar zinnen").fill("Samen leren van je eigen gesprekken.")
     page.get_by_label("Wat leer je?").fill("Vier bijeenkomsten in een vaste groep.")
     page.get_by_label("Voor wie").select_option(label="professionals")
@@ -110,7 +110,7 @@ def test_the_coordinator_runs_the_catalogue(browser_page, region):
     page.get_by_label("Meteen publiceren in de catalogus").check()
     browser_page.after(lambda: page.get_by_role("button", name="Cursus bewaren").click())
     expect(page.get_by_text("De cursus is bewaard.")).to_be_visible()
-    course = Course.objects.get(slug="intervisie")
+    course = Course.objects.get(slug="intervisie-professionals")
     assert course.is_published and course.seat_cost_cents == 15000
 
     # A cohort with a meeting from the agenda (a missing start date first).
