@@ -21,7 +21,42 @@ def snapshot_all_regions() -> str:
         line = f"{region.slug}: {result.summary()}"
         logger.info("monitor snapshot %s/%s %s", number, len(regions), line)
         lines.append(line)
+        made = reports_warm(region)
+        logger.info("monitor: %s municipality reports made for %s", made, region.slug)
     return "; ".join(lines)
+
+
+def reports_warm(region) -> int:
+    """Make the public municipality reports (PDF) of the new snapshot in advance, in every language,
+    so no visitor waits for one (presenters/reports.py)."""
+    from django.conf import settings
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import Http404
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from veerkracht.lib.pdf import html_to_pdf
+
+    from . import views  # the page's own way of making the report
+    from .compute.areas import AreaTree
+    from .presenters import reports
+
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "localhost"
+    made = 0
+    for code, _name, _subregion in AreaTree.of(region).municipalities:
+        for language, _label in settings.LANGUAGES:
+            request = RequestFactory(SERVER_NAME=host).get(f"/monitor/gemeente/{code}/rapport.pdf")
+            request.user, request.region = AnonymousUser(), region
+            with translation.override(language):
+                key = views.report_key(request, code)
+                if reports.cached(key) is not None:
+                    continue
+                try:
+                    reports.keep(key, html_to_pdf(views.report_html(request, code)))
+                except Http404:
+                    continue
+            made += 1
+    return made
 
 
 register(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from veerkracht.core.indicators import QUARTER, YEAR
 
@@ -146,3 +146,9 @@ def figures_of(
         period=period, indicator=indicator, breakdown=breakdown, area_level__in=list(levels)
     )
     return list(found.filter(area_code=code) if code is not None else found)
+
+
+def data_version(region) -> str:
+    """Changes whenever a snapshot run wrote anything for the region (its newest period's time)."""
+    newest = Period.objects.filter(region=region).aggregate(newest=Max("taken_at"))["newest"]
+    return newest.isoformat() if newest else "none"

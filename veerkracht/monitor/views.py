@@ -14,7 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from veerkracht.core.indicators import QUARTER, YEAR, get_indicator
-from veerkracht.lib.pdf import pdf_response
+from veerkracht.core.ratelimit import client_ip, too_many
+from veerkracht.lib.pdf import html_to_pdf
 from veerkracht.policy.selectors import policy_of
 from veerkracht.regions.selectors import get_region_or_404
 
@@ -23,7 +24,7 @@ from .compute.areas import AreaTree
 from .compute.periods import parse_slug
 from .models import AreaLevel, Period
 from .permissions import may_see
-from .presenters import downloads
+from .presenters import downloads, reports
 from .presenters import outcomes as outcome_pages
 from .presenters import overview as overview_pages
 from .presenters.areas import Area, area_choices, area_for_code, area_names, area_with_parts, region_area
@@ -131,13 +132,39 @@ def municipality_pick(request: HttpRequest) -> HttpResponse:
     return redirect("monitor:municipality", code)
 
 
-def municipality_report(request: HttpRequest, code: str) -> HttpResponse:
+def report_html(request: HttpRequest, code: str) -> str:
     context = _municipality_context(request, code)
     context["generated_at"] = timezone.localtime()
     context["definitions"] = [get_indicator(k) for k in overview_pages.REPORT_DEFINITIONS]
     context["dialogue_note"] = get_indicator("score").notes[0]
-    html = render_to_string("monitor/report_pdf.html", context, request=request)
-    return pdf_response(html, f"monitor-{code}-{timezone.localdate():%Y-%m-%d}.pdf")
+    return render_to_string("monitor/report_pdf.html", context, request=request)
+
+
+def report_key(request: HttpRequest, code: str) -> str:
+    region, _tree = _setup(request)
+    return reports.cache_key(
+        version=selectors.data_version(region),
+        code=code,
+        period=request.GET.get("periode", "")[:20],
+        may_see_gap=may_see(request.user, "gap", AreaLevel.MUNICIPALITY.value),
+    )
+
+
+def municipality_report(request: HttpRequest, code: str) -> HttpResponse:
+    """Served from the cache once made for this snapshot (presenters/reports.py)."""
+    key = report_key(request, code)
+    pdf = reports.cached(key)
+    if pdf is None:
+        limit, seconds = reports.MAKE_LIMIT
+        if too_many("monitor.report", client_ip(request), limit=limit, seconds=seconds):
+            return render(request, "429.html", status=429)
+        pdf = html_to_pdf(report_html(request, code))
+        reports.keep(key, pdf)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="monitor-{code}-{timezone.localdate():%Y-%m-%d}.pdf"'
+    )
+    return response
 
 
 def _breakdown(request: HttpRequest, area: Area) -> str:

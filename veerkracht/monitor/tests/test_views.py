@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from veerkracht.monitor.models import Figure
@@ -128,6 +129,26 @@ def test_the_report_is_a_pdf(monitor_data, client):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert client.get(reverse("monitor:municipality_report", args=["GM9999"])).status_code == 404
+
+
+def test_a_report_is_made_once_per_snapshot_and_making_new_ones_is_limited(monitor_data, client, monkeypatch):
+    from veerkracht.monitor import jobs, views
+
+    made = []
+    real = views.html_to_pdf
+    monkeypatch.setattr(views, "html_to_pdf", lambda html: made.append(1) or real(html))
+    url = reverse("monitor:municipality_report", args=[MAASTRICHT])
+    first = client.get(url, {"periode": "2025"})
+    again = client.get(url, {"periode": "2025"})
+    assert first.content == again.content and len(made) == 1  # served from the cache
+    for year in range(2000, 2012):  # asking for many different reports at once is limited
+        last = client.get(url, {"periode": str(year)})
+    assert last.status_code == 429
+    # The snapshot job makes the public ones in advance: a visitor then waits for none.
+    assert jobs.reports_warm(monitor_data.region) > 0
+    made.clear()
+    assert Client().get(reverse("monitor:municipality_report", args=["GM0917"])).status_code == 200
+    assert made == []
 
 
 @pytest.mark.parametrize("name, args", PAGES)
