@@ -76,9 +76,14 @@ def cohort_save(*, cohort: Cohort, meetings: Iterable, by) -> Cohort:
     if cohort.enrol_until and cohort.enrol_until > cohort.starts_on:
         raise ValidationError({"enrol_until": _("Aanmelden moet kunnen stoppen voor de groep begint.")})
     code = "learning.cohort.changed" if cohort.pk else "learning.cohort.created"
+    before = Cohort.objects.filter(pk=cohort.pk).values_list("facilitator_id", flat=True).first()
     cohort.full_clean()
     cohort.save()
     cohort.meetings.set(list(meetings))
+    if cohort.pk and before != cohort.facilitator_id:
+        from .intervision import intervision_facilitator_changed
+
+        intervision_facilitator_changed(cohort=cohort, before_id=before)
     log_action(code, actor=by, subject=cohort)
     enrolment_fill_seats(cohort=cohort)  # more places: the waiting list moves up at once
     return cohort

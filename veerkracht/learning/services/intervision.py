@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veerkracht.accounts.models import User
 from veerkracht.agenda.selectors.events import events_by_ids
 from veerkracht.agenda.selectors.organise import series_events
 from veerkracht.agenda.services.organise import series_create
@@ -102,6 +103,21 @@ def intervision_group_create(*, cohort, name: str, members: list, actor) -> Inte
         group_add_member(group=community, user=member)
     log_action("learning.intervision.created", actor=actor, subject=group, data={"members": len(members)})
     return group
+
+
+def intervision_facilitator_changed(*, cohort, before_id: int | None) -> None:
+    """A cohort got another facilitator: the new one becomes admin of its groups' spaces; the one before
+    leaves them (unless also a member)."""
+    for group in IntervisionGroup.objects.filter(cohort=cohort):
+        community = _community_group(group)
+        if community is None:
+            continue
+        if cohort.facilitator_id:
+            group_add_member(group=community, user=cohort.facilitator, is_admin=True)
+        stays = IntervisionMember.objects.filter(group=group, user_id=before_id).exists()
+        if before_id and before_id != cohort.facilitator_id and not stays:
+            with contextlib.suppress(ValidationError):  # the last admin of a group stays
+                group_remove_member(group=community, user=User.objects.get(pk=before_id))
 
 
 def _community_group(group: IntervisionGroup):

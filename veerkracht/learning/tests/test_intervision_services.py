@@ -42,6 +42,19 @@ def test_a_group_gets_its_closed_community_group_with_the_facilitator_as_admin(r
     assert members == {u.pk for u in users[:5]}
 
 
+def test_a_new_facilitator_takes_over_the_group_space(region, coordinator):
+    from veerkracht.learning.services.catalogue import cohort_save
+
+    group, _users = make_group(members=5, coordinator=coordinator)
+    cohort, before = group.cohort, group.cohort.facilitator_id
+    cohort.facilitator = UserFactory()
+    cohort_save(cohort=cohort, meetings=list(cohort.meetings.all()), by=coordinator)
+    community = Group.objects.get(pk=group.community_group_id)
+    admins = set(Membership.objects.filter(group=community, is_admin=True).values_list("user_id", flat=True))
+    assert admins == {cohort.facilitator_id}
+    assert not Membership.objects.filter(group=community, user_id=before).exists()
+
+
 @pytest.mark.parametrize("size", [3, 9])
 def test_a_group_has_four_to_eight_members(region, coordinator, size):
     cohort, users = make_cohort(learners=size)
