@@ -1,7 +1,9 @@
-"""People trained (per target group and part of the region) and courses completed per period.
+"""People trained (per target group, in every part of the region) and courses completed per period.
 
-Counts of people: the monitor protects small numbers (``about_residents``), and a person counts once per
-cell however many courses they completed there.
+Counts of people: the monitor protects small numbers (``about_residents``). Every person counts exactly
+once — in the municipality of their profile and under the target group of the last course they
+completed — so the cells of a breakdown add up to the total, as the monitor's disclosure control
+assumes (a person counted in two cells would let hidden cells be worked out).
 """
 
 from __future__ import annotations
@@ -19,33 +21,22 @@ def _target_groups() -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in TargetGroup.choices]
 
 
-def _subregions() -> list[tuple[str, str]]:
-    from veerkracht.regions.selectors import current_region
-
-    from ..selectors.catalogue import subregions
-    from ..selectors.enrolments import WHOLE_REGION
-
-    region = current_region()
-    found = [(s.slug, s.name) for s in subregions(region)] if region else []
-    return [*found, (WHOLE_REGION, str(_("online of de hele regio")))]
-
-
 register_breakdown(Breakdown("course_target_group", _("doelgroep van de cursus"), _target_groups))
-register_breakdown(Breakdown("cohort_subregion", _("deel van de regio van de groep"), _subregions))
+
+
+def _people(window: Window) -> dict[int, tuple[str | None, str]]:
+    """Per person: (municipality code, target group of the latest course completed)."""
+    from ..selectors.enrolments import trained_rows
+
+    return {user: (code, group) for user, code, group in trained_rows(window.region, window.as_of)}
 
 
 def _trained(window: Window):
-    from ..selectors.enrolments import trained_rows
-
-    people = {user: code for user, code, _group, _subregion in trained_rows(window.region, window.as_of)}
-    return ((code, {}) for code in people.values())
+    return ((code, {}) for code, _group in _people(window).values())
 
 
 def _trained_by_group(window: Window):
-    from ..selectors.enrolments import trained_rows
-
-    cells = {(user, code, group, sub) for user, code, group, sub in trained_rows(window.region, window.as_of)}
-    return ((code, {"course_target_group": group, "cohort_subregion": sub}) for _u, code, group, sub in cells)
+    return ((code, {"course_target_group": group}) for code, group in _people(window).values())
 
 
 def _completions(window: Window):
@@ -80,17 +71,17 @@ register(
 register(
     Indicator(
         key="learning_people_trained_by_group",
-        name=_("Mensen geschoold, naar doelgroep en deel van de regio"),
+        name=_("Mensen geschoold, naar doelgroep"),
         definition=_(
-            "Mensen die een cursus hebben afgerond, naar de doelgroep van de cursus en het deel van de regio "
-            "van hun groep. Wie in twee doelgroepen of delen van de regio een cursus afrondde, telt in elk "
-            "daarvan één keer."
+            "Mensen die aan het eind van de periode minstens één cursus hebben afgerond, naar de doelgroep "
+            "van de laatste cursus die ze afrondden. Iedereen telt één keer; per deel van de regio en per "
+            "gemeente zoals bij elk cijfer."
         ),
         unit="people",
         source=SOURCE,
         group=GROUP,
         rows=_trained_by_group,
-        breakdowns=("course_target_group", "cohort_subregion"),
+        breakdowns=("course_target_group",),
         kind=STOCK,
         about_residents=True,
         order=11,

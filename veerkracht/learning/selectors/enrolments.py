@@ -149,22 +149,16 @@ def admin_organisations(user) -> list[Organisation]:
 WHOLE_REGION = "hele-regio"
 
 
-def trained_rows(region: Region, as_of) -> list[tuple[int, str | None, str, str]]:
-    """Distinct (person, municipality code, target group, cohort subregion slug) of completed
-    enrolments up to `as_of`; a cohort online or for the whole region has WHOLE_REGION."""
-    rows = (
+def trained_rows(region: Region, as_of) -> list[tuple[int, str | None, str]]:
+    """(person, municipality code, target group) of every enrolment completed up to `as_of`, oldest
+    completion first (so the last row of a person is their latest course)."""
+    return list(
         Enrolment.objects.filter(
             status=Status.COMPLETED, cohort__course__region=region, completed_at__lte=as_of
         )
-        .values_list(
-            "user_id",
-            "user__profile__municipality__code",
-            "cohort__course__target_group",
-            "cohort__subregion__slug",
-        )
-        .distinct()
+        .order_by("completed_at", "pk")
+        .values_list("user_id", "user__profile__municipality__code", "cohort__course__target_group")
     )
-    return [(user, code, group, subregion or WHOLE_REGION) for user, code, group, subregion in rows]
 
 
 def completion_rows(region: Region, start, end) -> list[tuple[str | None, str]]:
