@@ -42,10 +42,14 @@ def app_modules(name: str) -> list[ModuleType]:
 
 
 def load_demo(region) -> list[str]:
-    """Run each app's ``demo.load(region)`` (idempotent) and return the lines they want printed."""
+    """Run each app's ``demo.load(region)`` (idempotent) and return the lines they want printed. No
+    mail goes out meanwhile: the demo's people are made up."""
+    from .mail import mail_muted
+
     lines: list[str] = []
-    for module in app_modules("demo"):
-        lines += module.load(region)
+    with mail_muted():
+        for module in app_modules("demo"):
+            lines += module.load(region)
     return lines
 
 

@@ -273,3 +273,12 @@ def test_the_scheduled_jobs_do_their_work_and_twice_is_harmless(region, key):
     assert (
         AuditLogEntry.objects.filter(code__in=["core.retention.applied", "monitor.snapshot.run"]).count() == 2
     )
+
+
+def test_nothing_is_queued_while_mail_is_muted_as_when_the_demo_loads(django_capture_on_commit_callbacks):
+    from veerkracht.core.mail import mail_enqueue, mail_muted
+
+    with django_capture_on_commit_callbacks(execute=True), mail_muted():
+        assert mail_enqueue(subject="Welkom", body="Hallo", to=["demo@example.org"]) == []
+    assert not OutgoingMail.objects.exists() and mail.outbox == []
+    assert len(queue(django_capture_on_commit_callbacks, to=["echt@example.org"])) == 1  # after it: as ever
