@@ -21,6 +21,7 @@ from veerkracht.accounts.models import User
 from veerkracht.regions.models import Region
 
 from ..models import (
+    BudgetEntry,
     BudgetLine,
     Cohort,
     CostKind,
@@ -32,7 +33,13 @@ from ..models import (
     Target,
     TargetGroup,
 )
-from ..services.budget import budget_commit_seat, budget_spend_seat, euros_text, target_recount
+from ..services.budget import (
+    budget_commit_seat,
+    budget_spend_seat,
+    budget_totals_rebuild,
+    euros_text,
+    target_recount,
+)
 
 ORDER = 60
 
@@ -152,6 +159,11 @@ def load(region: Region) -> list[str]:
     ).exists():
         _small_course(region)
     source = _plan(region)
+    if created:
+        # The catalogue's demo ran first and its seats were booked before there was a plan, so as "not
+        # covered": book them again, now against the plan's lines.
+        BudgetEntry.objects.filter(region=region, line__isnull=True).delete()
+        budget_totals_rebuild(region=region)
     booked = _backfill(region)
     for target in Target.objects.filter(region=region):
         target_recount(target=target)
