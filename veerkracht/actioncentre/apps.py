@@ -27,6 +27,7 @@ class ActioncentreConfig(AppConfig):
             order=40,
             visible=_is_staff,
             prefix="/actiecentrum/bord/",
+            section="work",
         ),
     )
 

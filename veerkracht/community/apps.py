@@ -25,14 +25,27 @@ class CommunityConfig(AppConfig):
     label = "community"
     verbose_name = _("Samen leren")
     nav_items = (
-        NavItem(_("Verhalen"), "community:stories", order=36, prefix="/verhalen/"),
-        NavItem(_("Nieuws"), "community:news", order=40, prefix="/nieuws/"),
-        NavItem(_("Kennisbank"), "community:library", order=41, prefix="/kennisbank/"),
+        NavItem(_("Verhalen"), "community:stories", order=36, prefix="/verhalen/", section="learn"),
+        NavItem(_("Nieuws"), "community:news", order=40, prefix="/nieuws/", section="learn"),
+        NavItem(_("Kennisbank"), "community:library", order=41, prefix="/kennisbank/", section="learn"),
         NavItem(_("Vragen"), "community:questions", order=52, prefix="/vragen/"),
         NavItem(_("Mijn groepen"), "community:my_groups", order=53, visible=_in_a_group, prefix="/groepen/"),
-        NavItem(_("Nieuwsbrief"), "community:newsletter_archive", order=75, prefix="/nieuwsbrief/"),
-        NavItem(_("Moderatie"), "community:moderation", order=90, visible=_moderates, prefix="/moderatie/"),
-        NavItem(_("Zoeken"), "community:search", order=95, prefix="/zoeken/"),
+        NavItem(
+            _("Nieuwsbrief"),
+            "community:newsletter_archive",
+            order=75,
+            prefix="/nieuwsbrief/",
+            section="learn",
+        ),
+        NavItem(
+            _("Moderatie"),
+            "community:moderation",
+            order=90,
+            visible=_moderates,
+            prefix="/moderatie/",
+            section="work",
+        ),
+        NavItem(_("Zoeken"), "community:search", order=95, prefix="/zoeken/", section="learn"),
     )
 
     def ready(self) -> None:

@@ -30,8 +30,10 @@ class CoreConfig(AppConfig):
     nav_items = (
         NavItem(_("Startpagina"), "core:home", order=0, prefix="/"),
         NavItem(_("Positieve Gezondheid"), "core:positive_health", order=10),
-        NavItem(_("Niet verstuurde e-mail"), "core:failed_mail", order=890, visible=_mail_staff),
-        NavItem(_("Beheer"), "admin:index", order=900, visible=_back_office),
+        NavItem(
+            _("Niet verstuurde e-mail"), "core:failed_mail", order=890, visible=_mail_staff, section="work"
+        ),
+        NavItem(_("Beheer"), "admin:index", order=900, visible=_back_office, section="work"),
     )
 
     def ready(self) -> None:

@@ -26,9 +26,14 @@ class LearningConfig(AppConfig):
     verbose_name = _("Scholing")
     # "Mijn certificaten" is reached from "Mijn scholing" (everyone with a certificate has an enrolment).
     nav_items = (
-        NavItem(_("Scholing"), "learning:catalogue", order=45, prefix="/scholing/"),
+        NavItem(_("Scholing"), "learning:catalogue", order=45, prefix="/scholing/", section="learn"),
         NavItem(
-            _("Mijn scholing"), "learning:mine", order=54, visible=_has_enrolment, prefix="/scholing/mijn/"
+            _("Mijn scholing"),
+            "learning:mine",
+            order=54,
+            visible=_has_enrolment,
+            prefix="/scholing/mijn/",
+            section="learn",
         ),
         NavItem(
             _("Mijn organisaties"),
@@ -36,6 +41,7 @@ class LearningConfig(AppConfig):
             order=58,
             visible=_coaches,
             prefix="/scholing/coaching/",
+            section="work",
         ),
     )
 

@@ -10,4 +10,4 @@ class MonitorConfig(AppConfig):
     name = "veerkracht.monitor"
     label = "monitor"
     verbose_name = _("Monitor")
-    nav_items = (NavItem(_("Monitor"), "monitor:region", order=50, prefix="/monitor/"),)
+    nav_items = (NavItem(_("Monitor"), "monitor:region", order=50, prefix="/monitor/", section="learn"),)

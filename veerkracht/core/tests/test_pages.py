@@ -113,3 +113,18 @@ def test_only_the_most_specific_menu_item_is_current(client_for, staff):
         assert menu.count('aria-current="page"') == 1
         assert 'aria-current="page">Bord' in menu
     assert "je bent nu bij: </span>Bord</span>" in compact
+
+
+def test_the_phone_menu_is_grouped_in_sections_with_every_item_once(client_for, db, region):
+    from veerkracht.accounts.models import Role
+    from veerkracht.accounts.tests.factories import UserFactory
+    from veerkracht.core.navigation import SECTIONS, all_nav_items
+
+    staff = UserFactory(roles=(Role.STAFF,))
+    html = client_for(staff).get("/").content.decode()
+    compact = html.split('class="vk-nav__compact"', 1)[1].split("</details>", 1)[0]
+    headings = [str(label) for label in SECTIONS.values() if str(label) in compact]
+    assert headings[:2] == ["Jouw gezondheid", "Samen doen"] and "Voor je werk" in headings
+    assert compact.count('aria-labelledby="menu-deel-') == len(headings)
+    keys = [item.section_key for item in all_nav_items()]
+    assert keys == sorted(keys, key=list(SECTIONS).index)  # each section's items together, in order
