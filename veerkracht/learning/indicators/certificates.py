@@ -8,24 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from veerkracht.core.indicators import (
     QUARTER,
     YEAR,
-    Breakdown,
     Indicator,
     Window,
     register,
-    register_breakdown,
     register_first_activity,
 )
 
-from . import GROUP, SOURCE
-
-
-def _target_groups() -> list[tuple[str, str]]:
-    from ..models import TargetGroup
-
-    return [(value, str(label)) for value, label in TargetGroup.choices]
-
-
-register_breakdown(Breakdown("learning_certificate_target_group", _("cursus voor"), _target_groups))
+from . import (
+    GROUP,
+    SOURCE,
+    catalogue,  # noqa: F401  (registers the breakdown "course_target_group" used here)
+)
 
 
 def _issued(window: Window):
@@ -33,7 +26,7 @@ def _issued(window: Window):
 
     # A course is not tied to a municipality: every certificate counts for the whole region.
     rows = issued_rows_between(window.region, window.start, window.end)
-    return ((None, {"learning_certificate_target_group": target}) for (target,) in rows)
+    return ((None, {"course_target_group": target}) for (target,) in rows)
 
 
 def _first(region):
@@ -56,7 +49,7 @@ register(
         source=SOURCE,
         group=GROUP,
         rows=_issued,
-        breakdowns=("learning_certificate_target_group",),
+        breakdowns=("course_target_group",),
         periods=(QUARTER, YEAR),
         about_residents=True,
         order=30,

@@ -38,7 +38,7 @@ def test_certificates_count_per_target_group_without_revoked(region):
     start = timezone.now().replace(year=timezone.now().year - 1)
     rows = list(indicator.rows(Window(region=region, start=start, end=timezone.now(), as_of=timezone.now())))
     assert len(rows) == Certificate.objects.filter(revoked_at__isnull=True).count()
-    assert {row[1]["learning_certificate_target_group"] for row in rows} == {"professional"}
+    assert {row[1]["course_target_group"] for row in rows} == {"professional"}
     assert indicator.about_residents
 
 

@@ -72,3 +72,12 @@ def test_an_indicator_with_an_unknown_breakdown_is_refused(monkeypatch):
     monkeypatch.setitem(indicators._indicators, broken.key, broken)
     with pytest.raises(ValueError, match="colour"):
         indicators.check()
+
+
+def test_every_breakdown_and_indicator_name_fits_the_api():
+    import re
+
+    for key in indicators.breakdowns():
+        assert re.fullmatch(r"[a-z_]{1,20}", key), key  # the API's ?breakdown= takes at most 20
+    for indicator in indicators.indicators():
+        assert re.fullmatch(r"[a-z_]{1,40}", indicator.key), indicator.key
