@@ -178,7 +178,7 @@ def _book(enrolment: Enrolment, *, kind: str, cents: int, line_id: int | None, o
 
 def _lock(enrolment: Enrolment) -> Enrolment:
     return (
-        Enrolment.objects.select_for_update()
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("cohort__course", "organisation__municipality")
         .get(pk=enrolment.pk)
     )

@@ -8,6 +8,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +35,12 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
     """The certificate of a completed enrolment (idempotent: an existing one, even a revoked one, is
     returned as it is). Dated on the day of completion, so certificates issued later (the demo) carry
     the right date."""
-    existing = Certificate.objects.filter(enrolment=enrolment).order_by("revoked_at", "-pk").first()
+    # The valid one first (NULL sorts first on SQLite but last on PostgreSQL: say it).
+    existing = (
+        Certificate.objects.filter(enrolment=enrolment)
+        .order_by(F("revoked_at").asc(nulls_first=True), "-pk")
+        .first()
+    )
     if existing is not None:
         return existing
     if enrolment.status != EnrolmentStatus.COMPLETED or enrolment.completed_at is None:
@@ -72,7 +78,9 @@ def _new_certificate(enrolment: Enrolment) -> Certificate:
 def certificate_reissue(*, certificate: Certificate, actor) -> Certificate:
     """A new certificate (a new number, the name as it is now) for the enrolment of a revoked one, e.g.
     after a name was spelled wrong. The revoked one stays revoked."""
-    certificate = Certificate.objects.select_for_update().select_related("enrolment").get(pk=certificate.pk)
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",)).select_related("enrolment").get(pk=certificate.pk)
+    )
     enrolment = certificate.enrolment
     if not certificate.is_revoked:
         raise ValidationError(_("Trek het certificaat eerst in; daarna kun je een nieuw uitgeven."))

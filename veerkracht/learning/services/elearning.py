@@ -340,7 +340,9 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[int, list[int]]) 
     """Hand in an attempt: score it, keep the answers, and when passed check whether the course is done.
     ``answers`` maps question ids to chosen choice ids. An attempt is handed in once only."""
     attempt = (
-        QuizAttempt.objects.select_for_update().select_related("quiz", "enrolment__cohort").get(pk=attempt.pk)
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("quiz", "enrolment__cohort")
+        .get(pk=attempt.pk)
     )
     if not attempt.is_open:
         raise ValidationError(_("Deze poging is al ingeleverd."), code="submitted")

@@ -36,11 +36,15 @@ SEATED = (Status.ENROLLED, Status.COMPLETED)
 
 
 def _locked(enrolment: Enrolment) -> Enrolment:
-    return Enrolment.objects.select_for_update().select_related("cohort__course").get(pk=enrolment.pk)
+    return (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("cohort__course")
+        .get(pk=enrolment.pk)
+    )
 
 
 def _lock_cohort(cohort: Cohort) -> Cohort:
-    return Cohort.objects.select_for_update().select_related("course").get(pk=cohort.pk)
+    return Cohort.objects.select_for_update(of=("self",)).select_related("course").get(pk=cohort.pk)
 
 
 def seats_taken(cohort: Cohort) -> int:
@@ -130,7 +134,7 @@ def _promote(cohort: Cohort) -> list[Enrolment]:
     promoted = []
     while _has_seat(cohort):
         first = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",))
             .select_related("user", "cohort__course")
             .filter(cohort=cohort, status=Status.WAITING)
             .order_by("created_at", "pk")
