@@ -7,26 +7,13 @@ still reads. Each feature adds a Part below; the app registers them together.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-
 from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from veerkracht.core.personal_data import DELETED, KEPT, Line, PersonalData, register
+from veerkracht.core.personal_data import DELETED, KEPT, Line, Part, register_parts
 
 from .models import ContentReport, LibraryItem, Moderated, NewsItem
-
-
-@dataclass(frozen=True)
-class Part:
-    models: tuple[str, ...]
-    export: Callable[[object], Mapping[str, object]]
-    erase: Callable[[object], None]
-    summary: Callable[[object], Iterable[Line]]
-    not_personal: Mapping[str, str] = field(default_factory=dict)
-
 
 # --- moderation ----------------------------------------------------------------------------------
 
@@ -411,29 +398,4 @@ PARTS.append(STORIES)
 # --- end stories ---
 
 
-def _export(user) -> dict:
-    result: dict = {}
-    for part in PARTS:
-        result.update(part.export(user))
-    return result
-
-
-def _erase(user) -> None:
-    for part in reversed(PARTS):
-        part.erase(user)
-
-
-def _summary(user) -> list[Line]:
-    return [line for part in PARTS for line in part.summary(user)]
-
-
-register(
-    PersonalData(
-        app="community",
-        models=tuple(label for part in PARTS for label in part.models),
-        export=_export,
-        erase=_erase,
-        summary=_summary,
-        not_personal={label: why for part in PARTS for label, why in part.not_personal.items()},
-    )
-)
+register_parts("community", PARTS)

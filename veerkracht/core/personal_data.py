@@ -169,6 +169,49 @@ def register(declaration: PersonalData) -> PersonalData:
     return declaration
 
 
+@dataclass(frozen=True)
+class Part:
+    """What one feature of a multi-feature app holds about a person; ``register_parts`` makes the app's
+    one declaration from them. Parts erase in reverse order (a feature that refers to another erases
+    before it)."""
+
+    models: tuple[str, ...]
+    export: Callable[[object], Mapping[str, object]]
+    erase: Callable[[object], None]
+    summary: Callable[[object], Iterable[Line]]
+    not_personal: Mapping[str, str] = field(default_factory=dict)
+    order: int = 50
+
+
+def register_parts(app: str, parts: list[Part]) -> PersonalData:
+    """One declaration for `app` from its features' parts (exported and summed up in order)."""
+    parts = sorted(parts, key=lambda part: part.order)
+
+    def export(user) -> dict:
+        result: dict = {}
+        for part in parts:
+            result.update(part.export(user))
+        return result
+
+    def erase(user) -> None:
+        for part in reversed(parts):
+            part.erase(user)
+
+    def summary(user) -> list[Line]:
+        return [line for part in parts for line in part.summary(user)]
+
+    return register(
+        PersonalData(
+            app=app,
+            models=tuple(label for part in parts for label in part.models),
+            export=export,
+            erase=erase,
+            summary=summary,
+            not_personal={label: why for part in parts for label, why in part.not_personal.items()},
+        )
+    )
+
+
 def registered() -> list[PersonalData]:
     """Every declaration, in INSTALLED_APPS order."""
     order = [config.label for config in apps.get_app_configs()]

@@ -6,22 +6,8 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from veerkracht.accounts.models import Role
-
 from ..models import Certificate
-
-
-def is_coordinator(user) -> bool:
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and (user.has_role(Role.TRAINING_COORDINATOR) or user.has_role(Role.REGION_ADMIN))
-    )
-
-
-def require_coordinator(user) -> None:
-    if not is_coordinator(user):
-        raise Http404
+from . import require_coordinator
 
 
 def get_certificate_for_user(user, number: str, *, write: bool = False) -> Certificate:

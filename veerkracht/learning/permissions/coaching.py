@@ -13,7 +13,7 @@ from veerkracht.accounts.models import Membership, MembershipRole, Organisation,
 
 from ..models import CoachLink, PlanStep
 from ..models.coaching import active_links_q
-from .budget import is_coordinator
+from . import is_coordinator
 
 MAX_ID = 2**63
 

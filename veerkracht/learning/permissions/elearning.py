@@ -10,19 +10,15 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from veerkracht.accounts.models import Role
-
 from ..models import Course, Enrolment, EnrolmentStatus, Lesson, Question, Quiz, QuizAttempt
 from ..models import Module as CourseModule
+from . import is_coordinator
 
 LEARNER_STATUSES = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
 
 def may_author(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and (user.has_role(Role.TRAINING_COORDINATOR) or user.has_role(Role.REGION_ADMIN))
-    )
+    return is_coordinator(user)
 
 
 def get_enrolment_for_learner(user, slug: str, region) -> Enrolment:

@@ -10,7 +10,8 @@ from django.utils import timezone
 from veerkracht.accounts.models import Membership, MembershipRole, Organisation
 
 from ..models import Cohort, Enrolment
-from .catalogue import MAX_ID, require_coordinator
+from . import require_coordinator
+from .catalogue import MAX_ID
 
 
 def _valid(user, pk: int) -> None:

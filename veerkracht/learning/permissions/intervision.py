@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ..models import IntervisionGroup
-from .certificates import is_coordinator
+from . import is_coordinator
 
 
 def _groups():

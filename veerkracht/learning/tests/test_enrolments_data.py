@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.core.indicators import Window, get_indicator
-from veerkracht.core.personal_data import export_all
+from veerkracht.core.personal_data import export_all, registered
 from veerkracht.learning.models import Enrolment, EnrolmentStatus
-from veerkracht.learning.personal_data import _erase
 from veerkracht.learning.tests.factories.catalogue import CohortFactory, CourseFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +45,11 @@ def test_people_trained_count_each_person_once_and_completions_per_period(region
     earlier = _window(region, completed - timedelta(days=400), completed - timedelta(days=1))
     assert list(get_indicator("learning_people_trained").rows(earlier)) == []
     assert list(get_indicator("learning_completions").rows(earlier)) == []
+
+
+def _erase(user) -> None:
+    """The learning app's part of deleting an account."""
+    next(d for d in registered() if d.app == "learning").erase(user)
 
 
 def test_the_export_has_the_enrolments_and_erasing_frees_the_seat_for_the_waiting_list(region, resident):

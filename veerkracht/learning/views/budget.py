@@ -21,7 +21,7 @@ from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.budget import BudgetLineForm, FundingSourceForm, TargetForm
 from ..models import BudgetLine, FundingSource, Target
-from ..permissions.budget import require_coordinator
+from ..permissions import require_coordinator
 from ..selectors import budget as selectors
 from ..services import budget as services
 from ..services.budget import euros_text

@@ -17,12 +17,8 @@ from ..forms.catalogue import CatalogueFilterForm, CohortForm, CourseForm, PathF
 from ..forms.enrolments import EnrolForm
 from ..manage_links import manage_links
 from ..models import Cohort, Course, LearningPath
-from ..permissions.catalogue import (
-    get_cohort_for_user,
-    get_course_for_user,
-    get_path_for_user,
-    require_coordinator,
-)
+from ..permissions import require_coordinator
+from ..permissions.catalogue import get_cohort_for_user, get_course_for_user, get_path_for_user
 from ..selectors import catalogue as selectors
 from ..selectors.enrolments import memberships_of
 from ..services import catalogue as services

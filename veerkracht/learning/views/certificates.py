@@ -20,7 +20,8 @@ from veerkracht.regions.selectors import get_region_or_404
 
 from .. import documents
 from ..forms.certificates import RevokeForm, SearchForm, VerifyForm
-from ..permissions.certificates import get_certificate_for_user, require_coordinator
+from ..permissions import require_coordinator
+from ..permissions.certificates import get_certificate_for_user
 from ..selectors.certificates import certificate_by_number, certificates_of, certificates_page
 from ..services.certificates import certificate_reissue, certificate_revoke
 

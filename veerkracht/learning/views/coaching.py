@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.coaching import CoachLinkForm, ContactForm, GoalsForm, StepForm
-from ..permissions.budget import require_coordinator
+from ..permissions import require_coordinator
 from ..permissions.coaching import get_link_for_coordinator, get_plan_access_for_user, get_step_for_user
 from ..selectors import coaching as selectors
 from ..services import coaching as services

@@ -16,7 +16,8 @@ from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.enrolments import DeclineForm, EnrolForm, StaffEnrolForm
 from ..models import EnrolmentStatus
-from ..permissions.catalogue import get_cohort_for_user, require_coordinator
+from ..permissions import require_coordinator
+from ..permissions.catalogue import get_cohort_for_user
 from ..permissions.enrolments import (
     get_cohort_to_enrol,
     get_enrolment_for_coordinator,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.intervision import GroupForm, PlanForm, ReflectionForm
-from ..permissions.certificates import require_coordinator
+from ..permissions import require_coordinator
 from ..permissions.intervision import get_group_for_attendance, get_group_for_user, is_member
 from ..selectors import intervision as selectors
 from ..services import intervision as services
