@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from veerkracht.core.audit import log_action
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
+from veerkracht.lib.files import CONTENT_TYPES, DOCUMENT_SIGNATURES, MAX_FILE_BYTES, PreparedFile
 from veerkracht.lib.images import prepare_photo
 from veerkracht.regions.models import Region
 
@@ -24,38 +25,10 @@ from ..models.library import INTERPRETATION_FLAGS, LEVEL_FLAGS, TARGET_GROUPS
 from ..permissions.library import contributor_organisations, may_edit_item
 from .moderation import is_moderator
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-# Extension -> what the first bytes must be. Office files are zip containers (OOXML, OpenDocument);
-# old binary Office formats (.doc, .ppt, .xls) are refused: they can carry macros and are hard to check.
-FILE_SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "odp": (b"PK\x03\x04",),
-}
+# Photos are re-encoded to JPEG (no metadata), so only documents keep their own type.
+FILE_SIGNATURES = DOCUMENT_SIGNATURES
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "webp"})
 ALLOWED_EXTENSIONS = frozenset(FILE_SIGNATURES) | IMAGE_EXTENSIONS
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "jpg": "image/jpeg",
-}
-
-
-@dataclass(frozen=True)
-class PreparedFile:
-    content: bytes
-    name: str  # random, what the storage keeps
-    display_name: str  # safe, what a visitor downloads
-    size: int
 
 
 def _refuse() -> ValidationError:

@@ -21,6 +21,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from veerkracht.lib.files import (
+    CONTENT_TYPES,
+    DOCUMENT_SIGNATURES,
+    IMAGE_SIGNATURES,
+    MAX_FILE_BYTES,
+    PreparedFile,
+)
+
 from ..models import (
     AttemptAnswer,
     Choice,
@@ -39,43 +47,7 @@ from ..models.elearning import elearning_storage
 from ..selectors.elearning import attempt_questions
 from .enrolments import enrolment_check_completion
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-# Extension -> what the first bytes must be. Office files are zip containers (OOXML, OpenDocument);
-# old binary Office formats are refused (macros, hard to check).
-FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "odp": (b"PK\x03\x04",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "webp": (b"RIFF",),
-}
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "webp": "image/webp",
-}
-
-
-@dataclass(frozen=True)
-class PreparedFile:
-    content: bytes
-    name: str  # random, what the storage keeps
-    display_name: str  # safe, what a learner downloads
-    size: int
+FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {**DOCUMENT_SIGNATURES, **IMAGE_SIGNATURES}
 
 
 def check_file_content(original: str, content: bytes) -> PreparedFile:
