@@ -41,9 +41,9 @@ def enqueue_ms(huey, repeat: int = 500) -> tuple[float, float, float]:
     huey.immediate = False  # the bench process runs jobs at once otherwise (test settings)
     pushes: list[float] = []
 
-    def timed_push(ids: list[int]) -> None:
+    def timed_push(ids: list[int], **options) -> None:
         started = time.perf_counter()
-        push(ids)
+        push(ids, **options)
         pushes.append((time.perf_counter() - started) * 1000)
 
     mail._enqueue_jobs = timed_push
