@@ -148,24 +148,29 @@ def _save(request: HttpRequest, form, save, done: str) -> HttpResponse | None:
     return redirect("learning:budget_report")
 
 
+def _form_page(request: HttpRequest, form, save, done: str, title: str) -> HttpResponse:
+    """The coordinator's form for a source, a line or a target: saved on a valid POST, else shown."""
+    if request.method == "POST":
+        saved = _save(request, form, save, done)
+        if saved:
+            return saved
+    context = {"form": form, "title": title, "button": _("Opslaan")}
+    return render(request, "learning/budget/form.html", context)
+
+
 @login_required
 def funding_source_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_coordinator(request.user)
     region = get_region_or_404(request)
     source = selectors.get_funding_source(region, pk) if pk else FundingSource(region=region)
     form = FundingSourceForm(request.POST or None, instance=source)
-    if request.method == "POST":
-        done = _save(
-            request,
-            form,
-            lambda s, by: services.funding_source_save(source=s, by=by),
-            _("De financieringsbron is opgeslagen."),
-        )
-        if done:
-            return done
     title = _("Financieringsbron aanpassen") if pk else _("Nieuwe financieringsbron")
-    return render(
-        request, "learning/budget/form.html", {"form": form, "title": title, "button": _("Opslaan")}
+    return _form_page(
+        request,
+        form,
+        lambda s, by: services.funding_source_save(source=s, by=by),
+        _("De financieringsbron is opgeslagen."),
+        title,
     )
 
 
@@ -180,18 +185,13 @@ def budget_line_form(request: HttpRequest, pk: int | None = None) -> HttpRespons
         sources=selectors.funding_sources(region),
         courses=selectors.plan_courses(region),
     )
-    if request.method == "POST":
-        done = _save(
-            request,
-            form,
-            lambda ln, by: services.budget_line_save(line=ln, by=by),
-            _("De budgetregel is opgeslagen."),
-        )
-        if done:
-            return done
     title = _("Budgetregel aanpassen") if pk else _("Nieuwe budgetregel")
-    return render(
-        request, "learning/budget/form.html", {"form": form, "title": title, "button": _("Opslaan")}
+    return _form_page(
+        request,
+        form,
+        lambda ln, by: services.budget_line_save(line=ln, by=by),
+        _("De budgetregel is opgeslagen."),
+        title,
     )
 
 
@@ -201,13 +201,11 @@ def target_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     region = get_region_or_404(request)
     target = selectors.get_target(region, pk) if pk else Target(region=region)
     form = TargetForm(request.POST or None, instance=target)
-    if request.method == "POST":
-        done = _save(
-            request, form, lambda t, by: services.target_save(target=t, by=by), _("Het doel is opgeslagen.")
-        )
-        if done:
-            return done
     title = _("Doel aanpassen") if pk else _("Nieuw doel")
-    return render(
-        request, "learning/budget/form.html", {"form": form, "title": title, "button": _("Opslaan")}
+    return _form_page(
+        request,
+        form,
+        lambda t, by: services.target_save(target=t, by=by),
+        _("Het doel is opgeslagen."),
+        title,
     )
