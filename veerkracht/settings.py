@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "veerkracht.agenda",
     "veerkracht.community",
     "veerkracht.learning",
+    "veerkracht.network",
     "veerkracht.policy",
     "veerkracht.monitor",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("agenda/", include("veerkracht.agenda.urls")),
     path("", include("veerkracht.community.urls")),
     path("scholing/", include("veerkracht.learning.urls")),
+    path("netwerk/", include("veerkracht.network.urls")),
     path("monitor/beleid/", include("veerkracht.policy.urls")),
     path("monitor/", include("veerkracht.monitor.urls")),
     path("api/v1/", include("veerkracht.monitor.api", namespace="api")),
