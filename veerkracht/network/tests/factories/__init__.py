@@ -1,0 +1,1 @@
+"""Factories of the network app, one module per feature."""
