@@ -93,5 +93,7 @@ def joined_on(group: Group | None, user_ids) -> dict[int, object]:
     """{user id: the date they joined `group`} for those of `user_ids` who are members."""
     if group is None:
         return {}
-    rows = Membership.objects.filter(group=group, user_id__in=list(user_ids)).values_list("user_id", "joined_at")
+    rows = Membership.objects.filter(group=group, user_id__in=list(user_ids)).values_list(
+        "user_id", "joined_at"
+    )
     return {user_id: timezone.localdate(joined_at) for user_id, joined_at in rows}

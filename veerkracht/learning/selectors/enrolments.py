@@ -179,7 +179,10 @@ def completion_rows(region: Region, start, end) -> list[tuple[str | None, str]]:
 
 def is_ambassador_course_completion(enrolment: Enrolment) -> bool:
     """The enrolment is completed and its course is meant for ambassadors."""
-    return enrolment.status == Status.COMPLETED and enrolment.cohort.course.target_group == TargetGroup.AMBASSADOR
+    return (
+        enrolment.status == Status.COMPLETED
+        and enrolment.cohort.course.target_group == TargetGroup.AMBASSADOR
+    )
 
 
 def ambassador_course_completed_on(user):
