@@ -3,7 +3,7 @@ the role (given or taken in the back office, outside an application)."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -12,9 +12,10 @@ from veerkracht.learning.selectors.enrolments import is_ambassador_course_comple
 from veerkracht.learning.services.enrolments import enrolment_completed
 from veerkracht.regions.selectors import current_region
 
-from .models import Background
+from .models import Ambassador, Background
 from .services.ambassadors import (
     ambassador_for_role,
+    ambassador_history_forget,
     ambassador_role_taken,
     ambassador_workshop_from_training,
 )
@@ -57,3 +58,9 @@ def on_role_revoked(sender, instance: RoleAssignment, origin=None, **kwargs) -> 
     if instance.role != Role.AMBASSADOR or getattr(origin, "model", type(origin)) is not RoleAssignment:
         return
     ambassador_role_taken(user=instance.user)
+
+
+@receiver(pre_delete, sender=Ambassador, dispatch_uid="network.ambassadors.deleted")
+def on_ambassador_deleted(sender, instance: Ambassador, **kwargs) -> None:
+    # The history goes with the ambassador; only a stop's "why" stays, as a lesson without the person.
+    ambassador_history_forget(ambassador=instance)

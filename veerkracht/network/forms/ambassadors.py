@@ -12,14 +12,9 @@ from veerkracht.regions.selectors import municipalities_for_region
 from ..models import Background, TimeAvailable
 
 
-def _flags_field(flags, label, help_text=""):
-    return forms.MultipleChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=flags.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+def _flags_field(flags, label):
+    widget = forms.CheckboxSelectMultiple
+    return forms.MultipleChoiceField(label=label, choices=flags.choices, widget=widget, required=False)
 
 
 def _text_field(label, *, max_length: int, required: bool = True, help_text="", rows: int = 4):

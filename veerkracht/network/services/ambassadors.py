@@ -378,6 +378,13 @@ def ambassador_role_taken(*, user) -> Ambassador | None:
     return ambassador
 
 
+def ambassador_history_forget(*, ambassador: Ambassador) -> None:
+    """Before an Ambassador row goes: its steps go too, except the lessons (a stop with a "why"), which
+    stay without the ambassador."""
+    events = AmbassadorEvent.objects.filter(ambassador=ambassador)
+    events.exclude(kind=EventKind.STOPPED, reason__gt="").delete()
+
+
 # --- Retention -----------------------------------------------------------------------------------
 
 
