@@ -85,11 +85,11 @@ def _summary(user) -> list[Line]:
         ) % {"count": count}
         lines.append(Line(DELETED, text))
     if Ambassador.objects.filter(user=user).exists():
-        lines.append(Line(DELETED, _("Je ambassadeurschap: je gemeente, je startlijstje en je geschiedenis.")))
+        text = _("Je ambassadeurschap: je gemeente, je startlijstje en je geschiedenis.")
+        lines.append(Line(DELETED, text))
     if _lessons(user).exists():
-        lines.append(
-            Line(KEPT, _("Waarom je stopte als ambassadeur blijft, zonder je naam, als les voor de beweging."))
-        )
+        text = _("Waarom je stopte als ambassadeur blijft, zonder je naam, als les voor de beweging.")
+        lines.append(Line(KEPT, text))
     return lines
 
 
