@@ -217,7 +217,7 @@ def _start(application: AmbassadorApplication, start_on: date, actor) -> Ambassa
     if ambassador.workshop_on is None:
         ambassador.workshop_on = ambassador_course_completed_on(application.user)
         ambassador.workshop_from_training = ambassador.workshop_on is not None
-    ambassador.full_clean()
+    ambassador.full_clean(exclude=["municipality"])  # may be unknown
     ambassador.save()
     _event(ambassador, EventKind.STARTED, actor, on=start_on)
     return ambassador
@@ -360,7 +360,7 @@ def ambassador_for_role(*, user, region: Region, since: date, background: str) -
     ambassador.status, ambassador.started_on, ambassador.onboarded_on = Status.ACTIVE, since, since
     if ambassador.municipality_id is None:
         ambassador.municipality = getattr(getattr(user, "profile", None), "municipality", None)
-    ambassador.full_clean()
+    ambassador.full_clean(exclude=["municipality"])  # may be unknown
     ambassador.save()
     _event(ambassador, EventKind.STARTED, None, on=since)
     return ambassador
