@@ -12,7 +12,6 @@ from django.urls import reverse
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.network.models import Ambassador, AmbassadorApplication, AmbassadorStatus, ApplicationStatus
-from veerkracht.network.services import ambassadors as services
 from veerkracht.network.tests.factories.ambassadors import make_ambassador, make_application
 
 pytestmark = pytest.mark.django_db
