@@ -242,6 +242,6 @@ def load(region: Region) -> list[str]:
     _open_applications(region, places, staff, rng)
     counts = {status: sum(a.status == status for a in ambassadors) for status in Status.values}
     return [
-        "network: {n} ambassadors ({active} active, {onboarding} starting, {paused} paused, {stopped} stopped), "
-        "5 open applications".format(n=len(ambassadors), **counts)
+        "network: {n} ambassadors ({active} active, {onboarding} starting, {paused} paused, "
+        "{stopped} stopped), 5 open applications".format(n=len(ambassadors), **counts)
     ]
