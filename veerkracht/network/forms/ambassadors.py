@@ -76,7 +76,7 @@ class AcceptForm(forms.Form):
     prefix = "accept"
     start_on = forms.DateField(
         label=_("Startdatum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Kies een startdatum."), "invalid": _("Vul een geldige datum in.")},
     )
     message = _text_field(
@@ -107,7 +107,7 @@ class TickForm(forms.Form):
     on = forms.DateField(
         label=_("Datum"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een geldige datum in.")},
     )
     undo = forms.BooleanField(required=False, widget=forms.HiddenInput)
