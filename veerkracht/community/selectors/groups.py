@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from veerkracht.agenda.selectors.events import upcoming_events_by_ids, upcoming_events_to_link
 
-from ..models import Group, GroupFile, GroupMeeting, GroupPost, Membership
+from ..models import Group, GroupFile, GroupKind, GroupMeeting, GroupPost, Membership
 
 
 def groups_of(user) -> QuerySet[Group]:
@@ -81,3 +82,18 @@ def memberships_of(user) -> QuerySet[Membership]:
 def group_for_invitation(pk: int) -> Group | None:
     """The group an invitation link names (the caller checks the token)."""
     return Group.objects.filter(pk=pk).first()
+
+
+def ambassadors_group(region) -> Group | None:
+    """The region's closed group of ambassadors (kind AMBASSADORS), the oldest if there are several."""
+    return Group.objects.filter(region=region, kind=GroupKind.AMBASSADORS).order_by("pk").first()
+
+
+def joined_on(group: Group | None, user_ids) -> dict[int, object]:
+    """{user id: the date they joined `group`} for those of `user_ids` who are members."""
+    if group is None:
+        return {}
+    rows = Membership.objects.filter(group=group, user_id__in=list(user_ids)).values_list(
+        "user_id", "joined_at"
+    )
+    return {user_id: timezone.localdate(joined_at) for user_id, joined_at in rows}

@@ -13,7 +13,7 @@ from veerkracht.accounts.models import Membership, Organisation
 from veerkracht.regions.models import Region
 
 from ..completion import requirements_for
-from ..models import Cohort, Course, Enrolment, EnrolmentStatus, PathStep
+from ..models import Cohort, Course, Enrolment, EnrolmentStatus, PathStep, TargetGroup
 from ..models.enrolments import ACTIVE_STATUSES
 
 Status = EnrolmentStatus
@@ -171,3 +171,28 @@ def completion_rows(region: Region, start, end) -> list[tuple[str | None, str]]:
             completed_at__lt=end,
         ).values_list("user__profile__municipality__code", "cohort__course__target_group")
     )
+
+
+# --- For the network app: the ambassadors' workshop ----------------------------------------------
+# A course counts as "the ambassador workshop" when its target group is ambassadors (TargetGroup).
+
+
+def is_ambassador_course_completion(enrolment: Enrolment) -> bool:
+    """The enrolment is completed and its course is meant for ambassadors."""
+    return (
+        enrolment.status == Status.COMPLETED
+        and enrolment.cohort.course.target_group == TargetGroup.AMBASSADOR
+    )
+
+
+def ambassador_course_completed_on(user):
+    """The date `user` first completed a course meant for ambassadors, or None."""
+    moment = (
+        Enrolment.objects.filter(
+            user=user, status=Status.COMPLETED, cohort__course__target_group=TargetGroup.AMBASSADOR
+        )
+        .order_by("completed_at")
+        .values_list("completed_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(moment) if moment else None

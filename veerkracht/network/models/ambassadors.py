@@ -102,6 +102,8 @@ class Ambassador(TaggedModel, TimeStampedModel):
     workshop_on = models.DateField(_("workshop gevolgd"), null=True, blank=True)
     workshop_from_training = models.BooleanField(default=False)  # filled in by the learning app
     group_joined_on = models.DateField(_("lid van de ambassadeursgroep"), null=True, blank=True)
+    # When the onboarding ended (status ONBOARDING → ACTIVE): a resumed pause goes back to ACTIVE only then.
+    onboarded_on = models.DateField(_("start afgerond"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ambassadeur")
@@ -110,6 +112,11 @@ class Ambassador(TaggedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    @property
+    def is_current(self) -> bool:
+        """Still an ambassador (onboarding, active or paused), not stopped."""
+        return self.status != AmbassadorStatus.STOPPED
 
 
 class EventKind(models.TextChoices):
@@ -120,9 +127,14 @@ class EventKind(models.TextChoices):
 
 
 class AmbassadorEvent(models.Model):
-    """One step in an ambassador's history. A stop keeps its "why" as a lesson for the movement."""
+    """One step in an ambassador's history. A stop keeps its "why" as a lesson for the movement: when the
+    account is erased, the other steps go and a stop's lesson stays, without the ambassador (and name)."""
 
-    ambassador = models.ForeignKey(Ambassador, on_delete=models.CASCADE, related_name="events")
+    # Empty only for a stop's lesson kept after the ambassador's account was erased (without the name).
+    ambassador = models.ForeignKey(
+        Ambassador, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("wat"), max_length=8, choices=EventKind.choices)
     on = models.DateField(_("datum"))
     reason = models.TextField(_("waarom"), max_length=1000, blank=True)
