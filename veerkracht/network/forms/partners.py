@@ -84,6 +84,7 @@ class PartnerApplicationForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
+    prefix = "accept"  # shown next to DeclineForm: field ids must differ
     message = forms.CharField(
         label=_("Bericht aan de aanvrager"),
         max_length=2000,
@@ -95,6 +96,7 @@ class AcceptForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
+    prefix = "decline"
     message = forms.CharField(
         label=_("Waarom wijs je de aanmelding af?"),
         max_length=2000,

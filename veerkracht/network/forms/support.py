@@ -92,14 +92,16 @@ class SupportEntryForm(forms.Form):
 
 
 class SupportFilterForm(forms.Form):
+    prefix = "zoek"  # on the same page as SupportEntryForm: field ids must differ
+
     organisation = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=None, required=False, empty_label=_("Alle organisaties")
+        label=_("Voor welke organisatie"), queryset=None, required=False, empty_label=_("Alle organisaties")
     )
     municipality = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=None, required=False, empty_label=_("Alle gemeenten")
+        label=_("In welke gemeente"), queryset=None, required=False, empty_label=_("Alle gemeenten")
     )
     kind = forms.ChoiceField(
-        label=_("Soort"), choices=[("", _("Alle soorten")), *SupportKind.choices], required=False
+        label=_("Welke soort"), choices=[("", _("Alle soorten")), *SupportKind.choices], required=False
     )
     year = forms.TypedChoiceField(label=_("Jaar"), coerce=int, required=False, empty_value=None)
 

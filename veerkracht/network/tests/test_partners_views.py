@@ -147,9 +147,11 @@ def test_declining_without_a_reason_is_400_and_with_one_is_shown_to_the_applican
 ):
     application = make_application(resident)
     url = reverse("network:partner_application_decline", args=[application.pk])
-    bad = client_for(staff).post(url, {"message": " "})
+    bad = client_for(staff).post(url, {"decline-message": " "})
     assert bad.status_code == 400 and "Schrijf waarom je de aanmelding afwijst" in bad.content.decode()
-    assert client_for(staff).post(url, {"message": "Jullie werken buiten Limburg."}).status_code == 302
+    assert (
+        client_for(staff).post(url, {"decline-message": "Jullie werken buiten Limburg."}).status_code == 302
+    )
     mine = client_for(resident).get(reverse("network:partner_application_mine")).content.decode()
     assert "Afgewezen" in mine and "Jullie werken buiten Limburg." in mine
 

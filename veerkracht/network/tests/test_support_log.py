@@ -99,14 +99,15 @@ def test_staff_add_an_entry_through_the_quick_form(staff, organisation, client_f
     assert ok.status_code == 302
     entry = SupportEntry.objects.get()
     assert (entry.kind, entry.hours, entry.organisation) == ("team_session", Decimal("1.5"), organisation)
-    page = client.get(url, {"organisation": organisation.pk, "year": "2025"}).content.decode()
+    page = client.get(url, {"zoek-organisation": organisation.pk, "zoek-year": "2025"}).content.decode()
     assert "Sessie met het wijkteam" in page and "1,5" in page
 
 
 def test_a_tampered_filter_shows_the_whole_log_not_an_error(staff, organisation, client_for):
     make_support(by=staff, organisation=organisation, note="Zichtbaar")
     page = client_for(staff).get(
-        reverse("network:support_manage"), {"year": "abc", "kind": "<x>", "organisation": "9" * 20}
+        reverse("network:support_manage"),
+        {"zoek-year": "abc", "zoek-kind": "<x>", "zoek-organisation": "9" * 20},
     )
     assert page.status_code == 200 and "Zichtbaar" in page.content.decode()
 
