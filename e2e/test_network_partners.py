@@ -5,6 +5,7 @@ organisation or municipality first)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -117,12 +118,12 @@ def test_staff_change_a_role_and_log_support(browser_page, region):
     expect(page.get_by_text("Financiert het actiecentrum")).to_be_visible()
 
     browser_page.visit("/netwerk/beheer/ondersteuning/")
-    page.get_by_label("Soort ondersteuning").select_option(label="workshop")
-    page.get_by_label("Datum").fill("2025-02-03")
-    page.get_by_label("Uren").fill("1,5")
+    page.get_by_label("Soort ondersteuning", exact=True).select_option(label="workshop")
+    page.get_by_label("Datum", exact=True).fill("2025-02-03")
+    page.get_by_label("Uren", exact=True).fill("1,5")
     _submit(browser_page, "Opslaan in het logboek")
     expect(page.locator(".vk-error-summary")).to_contain_text("Kies een organisatie of een gemeente.")
-    page.get_by_label("Organisatie", exact=True).select_option(label="Provincie Limburg")
+    page.get_by_label("Organisatie (niet verplicht)", exact=True).select_option(label="Provincie Limburg")
     page.get_by_label("Korte notitie").fill("Workshop voor beleidsmedewerkers")
     _submit(browser_page, "Opslaan in het logboek")
     expect(page.get_by_text("De ondersteuning staat in het logboek.")).to_be_visible()
@@ -131,6 +132,7 @@ def test_staff_change_a_role_and_log_support(browser_page, region):
     page.get_by_label("Jaar").select_option(label="2025")
     _submit(browser_page, "Toon")
     expect(page.get_by_text("Workshop voor beleidsmedewerkers")).to_be_visible()
-    _submit(browser_page, "Verwijderen: workshop 3 februari 2025")
+    delete = page.get_by_role("button", name=re.compile(r"Verwijderen\s*: workshop 3 februari 2025"))
+    browser_page.after(delete.click)
     expect(page.get_by_text("De regel is uit het logboek gehaald.")).to_be_visible()
     assert not SupportEntry.objects.exists()

@@ -50,7 +50,7 @@ class PartnerApplicationForm(forms.Form):
     organisation_email = forms.EmailField(
         label=_("Algemeen e-mailadres van de organisatie"),
         required=False,
-        help_text=_("Niet verplicht. Hierop brengen we initiatieven met jullie in contact."),
+        help_text=_("Hierop brengen we initiatieven met jullie in contact."),
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals info@organisatie.nl.")},
     )
     contact_name = forms.CharField(
@@ -68,7 +68,6 @@ class PartnerApplicationForm(forms.Form):
         label=_("Jouw telefoonnummer"),
         max_length=30,
         required=False,
-        help_text=_("Niet verplicht."),
         error_messages={"max_length": _("Schrijf hoogstens %(limit_value)d tekens.")},
     )
 
@@ -90,7 +89,7 @@ class AcceptForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Niet verplicht. Bijvoorbeeld een welkom of een afspraak voor een kennismaking."),
+        help_text=_("Bijvoorbeeld een welkom of een afspraak voor een kennismaking."),
         error_messages={"max_length": _("Schrijf hoogstens %(limit_value)d tekens.")},
     )
 

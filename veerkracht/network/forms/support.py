@@ -73,7 +73,7 @@ class SupportEntryForm(forms.Form):
         label=_("Korte notitie"),
         max_length=300,
         required=False,
-        help_text=_("Niet verplicht. Schrijf geen namen van inwoners."),
+        help_text=_("Schrijf geen namen van inwoners."),
         error_messages={"max_length": _("Schrijf hoogstens %(limit_value)d tekens.")},
     )
 
