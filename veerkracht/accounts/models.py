@@ -185,7 +185,12 @@ class OrganisationType(models.TextChoices):
     HOSPITAL = "hospital", _("ziekenhuis")
     CARE = "care", _("zorgorganisatie")
     WELFARE = "welfare", _("welzijnsorganisatie")
+    # "education" stays for organisations that chose it before the kinds of school were there.
     EDUCATION = "education", _("onderwijs")
+    HOGESCHOOL = "hogeschool", _("hogeschool")
+    MBO = "mbo", _("mbo-school")
+    PROVINCE = "province", _("provincie")
+    INTEREST_GROUP = "interest_group", _("belangenorganisatie")
     INSURER = "insurer", _("zorgverzekeraar")
     EMPLOYER = "employer", _("werkgever")
     CITIZENS = "citizens", _("burgerinitiatief")

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.db.models import QuerySet
 
 from veerkracht.core.personal_data import Identity
 from veerkracht.regions.models import Region
 
 from .models import Membership, Organisation
-
-
-def organisations_as_of(region: Region, moment: datetime) -> list[tuple[str | None, str, bool]]:
-    """(municipality, organisation type, core partner?) of the region's partner organisations then."""
-    return list(
-        Organisation.objects.filter(region=region, created_at__lt=moment).values_list(
-            "municipality__code", "type", "is_core_partner"
-        )
-    )
 
 
 def organisations_of_region(region: Region) -> QuerySet[Organisation]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from veerkracht.core.audit import log_action
@@ -139,6 +140,23 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     log_action("accounts.organisation.created", actor=actor, subject=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_set_core_partner(
+    *, organisation: Organisation, is_core_partner: bool, actor: User | None = None
+) -> Organisation:
+    """Mark an organisation as core partner or not (the network app keeps this in step with its role)."""
+    changed = Organisation.objects.filter(pk=organisation.pk).exclude(is_core_partner=is_core_partner)
+    if changed.update(is_core_partner=is_core_partner, updated_at=timezone.now()):
+        log_action(
+            "accounts.organisation.core_partner",
+            actor=actor,
+            subject=organisation,
+            data={"is_core_partner": is_core_partner},
+        )
+    organisation.is_core_partner = is_core_partner
     return organisation
 
 

@@ -30,7 +30,7 @@ EXPERTISE = [
 ]
 # (name, type, core partner)
 EXTRA_ORGANISATIONS = [
-    ("Provincie Limburg", OrganisationType.OTHER, True),
+    ("Provincie Limburg", OrganisationType.PROVINCE, True),
     ("Fontys Hogescholen", OrganisationType.EDUCATION, True),
     ("Zorgverzekeraar CZ", OrganisationType.INSURER, True),
     ("Zorgverzekeraar VGZ", OrganisationType.INSURER, False),

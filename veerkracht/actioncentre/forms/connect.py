@@ -229,7 +229,8 @@ class PartnerPageForm(forms.Form):
                 "help_types": HELP_TYPES.keys_of(profile.help_types),
                 "themes": THEMES.keys_of(profile.themes),
                 "dimensions": DIMENSIONS.keys_of(profile.dimensions),
-                "is_public": profile.is_public,
+                # A hidden page without a description is a new partner's, waiting to go live.
+                "is_public": profile.is_public or not organisation.description,
             }
         return initial
 

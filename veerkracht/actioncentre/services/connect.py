@@ -201,6 +201,11 @@ def partner_page_update(
     organisation.full_clean()
     organisation.save(update_fields=["description", "website", "updated_at"])
     profile = PartnerProfile.objects.select_for_update().filter(organisation=organisation).first()
+    if is_public and profile is not None and not profile.is_public and not organisation.description:
+        # A new partner's page (network app) goes live once its admin has said what they do.
+        raise ValidationError(
+            {"description": _("Schrijf eerst wat jullie organisatie doet. Dan kan iedereen de pagina zien.")}
+        )
     profile = profile or PartnerProfile(organisation=organisation)
     profile.help_types = _mask(HELP_TYPES, help_types, _("soorten hulp"))
     profile.themes = _mask(THEMES, themes, _("thema's"))

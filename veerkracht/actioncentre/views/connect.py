@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from veerkracht.accounts.models import Role
 from veerkracht.core.http import base_url
+from veerkracht.network.selectors import partners as partner_selectors
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.connect import (
@@ -193,6 +194,7 @@ def partner(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "profile": profile,
         "can_edit": can_edit_partner(request.user, organisation),
+        "partner_roles": partner_selectors.role_timeline(organisation),
     }
     return render(request, "actioncentre/connect/partner.html", context)
 

@@ -25,7 +25,7 @@ def test_every_app_registers_its_own_indicators():
         key: indicators.get_indicator(key).rows.__module__ for key in ("partners", "reach", "connections")
     }
     assert sources == {
-        "partners": "veerkracht.accounts.indicators",
+        "partners": "veerkracht.network.indicators.partners",
         "reach": "veerkracht.spiderweb.indicators",
         "connections": "veerkracht.actioncentre.indicators",
     }

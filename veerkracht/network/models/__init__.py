@@ -15,6 +15,8 @@ from .ambassadors import (
     EventKind,
     TimeAvailable,
 )
+from .partners import PartnerApplication, PartnerApplicationStatus, PartnerKind, PartnerRole
+from .support import SupportEntry, SupportKind
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
     # ambassadors
@@ -30,4 +32,12 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "Activity",
     "ActivityKind",
     "ActivitySource",
+    # partners
+    "PartnerApplication",
+    "PartnerApplicationStatus",
+    "PartnerKind",
+    "PartnerRole",
+    # support
+    "SupportEntry",
+    "SupportKind",
 ]
