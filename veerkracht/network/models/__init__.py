@@ -15,6 +15,7 @@ from .ambassadors import (
     EventKind,
     TimeAvailable,
 )
+from .networks import Goal, GoalProgress, RegionalNetwork
 
 __all__ = [  # noqa: RUF022 (each feature's names together)
     # ambassadors
@@ -30,4 +31,8 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     "Activity",
     "ActivityKind",
     "ActivitySource",
+    # networks
+    "Goal",
+    "GoalProgress",
+    "RegionalNetwork",
 ]
