@@ -64,17 +64,11 @@ class RegionalNetwork(TimeStampedModel):
         _("korte naam in het webadres"), max_length=80, validators=[validate_network_slug]
     )
     description = models.TextField(_("over dit netwerk"), max_length=3000, blank=True)
+    # The area: a subregion, some municipalities, or both (none: the whole region).
     subregion = models.ForeignKey(
-        Subregion,
-        verbose_name=_("deel van de regio"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        Subregion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    municipalities = models.ManyToManyField(
-        Municipality, verbose_name=_("gemeenten"), blank=True, related_name="+"
-    )
+    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="+")
     starts_on = models.DateField(_("gestart op"))
     coordinator = models.ForeignKey(
         User,

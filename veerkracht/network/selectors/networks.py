@@ -156,6 +156,10 @@ def goal_entries(goal: Goal) -> list[GoalProgress]:
     return list(GoalProgress.objects.filter(goal=goal).select_related("entered_by__profile"))
 
 
+def members_of(network: RegionalNetwork) -> QuerySet[Organisation]:
+    return network.members.order_by("name")
+
+
 def organisations_of(region: Region) -> QuerySet[Organisation]:
     return Organisation.objects.filter(region=region).order_by("name")
 

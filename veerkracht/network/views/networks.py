@@ -121,7 +121,7 @@ def _goal_form(request: HttpRequest, network, *, initial=None) -> GoalForm:
     return GoalForm(
         request.POST or None,
         initial=initial,
-        owners=network.members.order_by("name"),
+        owners=selectors.members_of(network),
         sources=selectors.source_choices(),
     )
 
