@@ -1,6 +1,8 @@
 """What regional networks hold about a person: who coordinates a network, and who entered progress on a
 goal. Both are about the network's work, not about the person: when the account goes, the network,
-its goals and the entries stay, without the name (the coordinator and the "entered by" are emptied).
+its goals and the entries stay, without the name (the coordinator and the "entered by" are emptied, and
+their name and addresses come out of the notes they wrote and of the description of a network they
+coordinated).
 Goals belong to organisations, never to a person.
 """
 
@@ -8,7 +10,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from veerkracht.core.personal_data import KEPT, Line
+from veerkracht.accounts.selectors import identity_of
+from veerkracht.core.personal_data import KEPT, Line, scrub_rows
 
 from ..models import GoalProgress, RegionalNetwork
 from . import Part
@@ -37,8 +40,13 @@ def _export(user) -> dict:
 
 
 def _erase(user) -> None:
-    RegionalNetwork.objects.filter(coordinator=user).update(coordinator=None)
-    GoalProgress.objects.filter(entered_by=user).update(entered_by=None)
+    identity = identity_of(user)
+    entries = GoalProgress.objects.filter(entered_by=user)
+    scrub_rows(entries, identity)  # a note may name the person who wrote it
+    entries.update(entered_by=None)
+    networks = RegionalNetwork.objects.filter(coordinator=user)
+    scrub_rows(networks, identity, skip=("name",))
+    networks.update(coordinator=None)
 
 
 def _summary(user) -> list[Line]:

@@ -21,10 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_erasing_a_coordinator_keeps_the_network_without_their_name(region):
-    person = UserFactory(email="coordinator@example.org")
+    person = UserFactory(email="coordinator@example.org", display_name="Mieke Schrijnemakers")
     network = make_network(region, coordinator=person)
     goal = make_goal(network)
     services.goal_progress_add(goal=goal, value=4, note="Telling in het overleg", by=person)
+    services.goal_progress_add(goal=goal, value=5, note="Geteld door Mieke Schrijnemakers", by=person)
     exported = export_all(person)["network_networks"]
     assert exported["networks_coordinated"] == [network.name]
     assert exported["goal_progress_entered"][0]["note"] == "Telling in het overleg"
@@ -33,10 +34,12 @@ def test_erasing_a_coordinator_keeps_the_network_without_their_name(region):
     erase_all(person)
     network.refresh_from_db()
     assert network.coordinator is None
-    entry = GoalProgress.objects.get()
-    assert (entry.entered_by, entry.value) == (None, 4)
+    assert list(GoalProgress.objects.order_by("pk").values_list("entered_by", "value", "note")) == [
+        (None, 4, "Telling in het overleg"),
+        (None, 5, "Geteld door [verwijderd]"),
+    ]
     goal.refresh_from_db()
-    assert goal.value == 4
+    assert goal.value == 5
 
 
 def test_every_model_of_networks_is_declared():
