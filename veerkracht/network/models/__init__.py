@@ -15,6 +15,7 @@ from .ambassadors import (
     EventKind,
     TimeAvailable,
 )
+from .networks import Goal, GoalProgress, RegionalNetwork
 from .partners import PartnerApplication, PartnerApplicationStatus, PartnerKind, PartnerRole
 from .support import SupportEntry, SupportKind
 
@@ -40,4 +41,8 @@ __all__ = [  # noqa: RUF022 (each feature's names together)
     # support
     "SupportEntry",
     "SupportKind",
+    # networks
+    "Goal",
+    "GoalProgress",
+    "RegionalNetwork",
 ]
