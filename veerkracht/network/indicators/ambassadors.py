@@ -28,7 +28,7 @@ from ..models import Background, EventKind
 from ..selectors.ambassadors import active_on, first_start_at, steps_between
 from . import GROUP, SOURCE
 
-register_breakdown(Breakdown("ambassador_background", _("doet het"), lambda: list(Background.choices)))
+register_breakdown(Breakdown("amb_background", _("inwoner of professional"), lambda: list(Background.choices)))
 register_first_activity(first_start_at)
 
 
@@ -44,14 +44,14 @@ def _days(window: Window):
 
 def _active(window: Window):
     rows = active_on(window.region, _last_day(window))
-    return ((code, {"ambassador_background": background}) for code, background in rows)
+    return ((code, {"amb_background": background}) for code, background in rows)
 
 
 def _flow(kind: str):
     def rows(window: Window):
         start, end = _days(window)
         found = steps_between(window.region, kind, start, end)
-        return ((code, {"ambassador_background": background}) for code, background in found)
+        return ((code, {"amb_background": background}) for code, background in found)
 
     return rows
 
@@ -60,7 +60,7 @@ COMMON = {
     "unit": "people",
     "source": SOURCE,
     "group": GROUP,
-    "breakdowns": ("ambassador_background",),
+    "breakdowns": ("amb_background",),
     "about_residents": True,
 }
 

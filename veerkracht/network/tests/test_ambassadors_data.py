@@ -99,7 +99,7 @@ def test_active_new_and_stopped_come_from_the_history(region, staff):
     _step(b, EventKind.PAUSED, date(2025, 3, 5))
     _step(b, EventKind.RESUMED, date(2025, 4, 5))
     _step(a, EventKind.STOPPED, date(2025, 4, 20))
-    res, pro = {"ambassador_background": "resident"}, {"ambassador_background": "professional"}
+    res, pro = {"amb_background": "resident"}, {"amb_background": "professional"}
     march = _window(region, date(2025, 3, 1), date(2025, 4, 1))
     assert _rows("network_ambassadors_active", march) == [("GM0935", res)]  # b paused
     april = _window(region, date(2025, 4, 1), date(2025, 5, 1))

@@ -180,7 +180,7 @@ def test_the_data_migration_gives_existing_organisations_a_role_from_their_creat
 
     from django.apps import apps
 
-    migration = importlib.import_module("veerkracht.network.migrations.0002_partners")
+    migration = importlib.import_module("veerkracht.network.migrations.0003_partners")
     with time_machine.travel(date(2020, 5, 4)):
         core = OrganisationFactory(name="Kern", is_core_partner=True)
     other = OrganisationFactory(name="Ander")
