@@ -28,7 +28,9 @@ from ..models import Background, EventKind
 from ..selectors.ambassadors import active_on, first_start_at, steps_between
 from . import GROUP, SOURCE
 
-register_breakdown(Breakdown("amb_background", _("inwoner of professional"), lambda: list(Background.choices)))
+register_breakdown(
+    Breakdown("amb_background", _("inwoner of professional"), lambda: list(Background.choices))
+)
 register_first_activity(first_start_at)
 
 

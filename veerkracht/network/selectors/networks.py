@@ -35,7 +35,12 @@ def parse_source(source: str) -> Measure | None:
     """ "key" or "key:breakdown=category" → the measure, or None when it is not (or no longer) there."""
     key, _sep, narrow = source.partition(":")
     indicator = get_indicator(key)
-    if indicator is None or indicator.aggregate != COUNT or indicator.rows is None:
+    if (
+        indicator is None
+        or indicator.aggregate != COUNT
+        or indicator.rows is None
+        or indicator.about_residents
+    ):
         return None
     if not narrow:
         return Measure(indicator)
@@ -50,7 +55,12 @@ def source_choices() -> list[tuple[str, str]]:
     known = breakdowns()
     choices = []
     for indicator in indicators():
-        if indicator.aggregate != COUNT or indicator.rows is None or indicator.key in OWN_INDICATORS:
+        if (
+            indicator.aggregate != COUNT
+            or indicator.rows is None
+            or indicator.key in OWN_INDICATORS
+            or indicator.about_residents  # counts of residents stay behind the monitor's small-number rules
+        ):
             continue
         choices.append((indicator.key, str(indicator.name)))
         for key in indicator.breakdowns:

@@ -1,6 +1,7 @@
 """Writes of regional networks: staff create networks and name a coordinator; staff and the coordinator
 keep the network's area, members and goals, and enter progress by hand. Linked goals are counted again
-at most once a day (``goals_refresh``: the nightly job, or the first visit of the day to the page).
+at most once a day (``goals_refresh``, the nightly job) and when a goal is made or changed; a page only
+reads the stored value.
 
 A goal keeps its latest value and since when it has been at or over its target (``reached_on``), so
 the pages and the monitor read the goal's own row.

@@ -91,6 +91,20 @@ def test_pages_use_the_same_number_of_queries_however_many_goals(client, region,
     assert (count(page), count(overview)) == before
 
 
+def test_showing_a_network_never_counts_or_writes(client, network):
+    linked = make_goal(network, title="Initiatieven", source="initiatives")
+    yesterday = TODAY - timedelta(days=1)
+    Goal.objects.filter(pk=linked.pk).update(value=3, value_on=yesterday)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("network:network", args=[network.slug])).content.decode()
+    writes = [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
+    assert writes == []
+    linked.refresh_from_db()
+    assert linked.value_on == yesterday and "Geteld op" in html
+
+
 def test_an_unknown_network_is_404(client, network):
     assert client.get("/netwerk/bestaat-niet/").status_code == 404
 

@@ -49,7 +49,6 @@ def overview(request: HttpRequest) -> HttpResponse:
 @require_safe
 def network_page(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_network(get_region_or_404(request), slug)
-    services.goals_refresh(network=network)  # at most once a day per goal; the nightly job does it first
     page = selectors.network_page(network)
     today = timezone.localdate()
     context = {
