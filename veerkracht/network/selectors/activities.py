@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from veerkracht.regions.models import Municipality, Region
 
-from ..models import Activity, ActivityKind, ActivitySource, Ambassador, AmbassadorStatus
+from ..models import Activity, ActivityKind, Ambassador, AmbassadorStatus
 
 # Who has an activity page: everyone who is or was on their way (a stopped ambassador has none).
 WITH_ACTIVITIES = (AmbassadorStatus.ONBOARDING, AmbassadorStatus.ACTIVE, AmbassadorStatus.PAUSED)
@@ -83,11 +83,14 @@ def municipalities_of(region: Region) -> list[Municipality]:
     return list(Municipality.objects.filter(region=region).order_by("name"))
 
 
-def existing_source_keys(keys: set[str]) -> set[tuple[int, str]]:
-    """(ambassador id, source key) of the automatic rows that are already there."""
+def existing_source_keys(keys: set[str]) -> dict[tuple[int, str], tuple[int, int]]:
+    """{(ambassador id, source key): (activity id, people)} of the automatic rows already there."""
     if not keys:
-        return set()
-    return set(Activity.objects.filter(source_key__in=keys).values_list("ambassador_id", "source_key"))
+        return {}
+    rows = Activity.objects.filter(source_key__in=keys).values_list(
+        "ambassador_id", "source_key", "pk", "people"
+    )
+    return {(ambassador, key): (pk, people) for ambassador, key, pk, people in rows}
 
 
 def ambassadors_by_user(user_ids) -> dict[int, Ambassador]:
@@ -98,6 +101,10 @@ def ambassadors_by_user(user_ids) -> dict[int, Ambassador]:
             status=AmbassadorStatus.STOPPED
         )
     }
+
+
+def all_regions() -> list[Region]:
+    return list(Region.objects.all())
 
 
 def ambassador_user_ids(region: Region) -> list[int]:
@@ -128,26 +135,43 @@ def first_activity_on(region: Region) -> date | None:
     return Activity.objects.filter(region=region).order_by("on").values_list("on", flat=True).first()
 
 
-def logged_counts_by_kind(region: Region) -> dict[str, int]:
-    """{kind: number} of all activities of the region (for the demo's summary line)."""
-    rows = Activity.objects.filter(region=region).values("kind").annotate(n=Count("pk")).order_by()
-    return {row["kind"]: row["n"] for row in rows}
+def municipalities_with_active_ambassador(region: Region, as_of: datetime) -> list[str]:
+    """The code of every municipality with at least one active ambassador on the day of ``as_of``.
+
+    Active on a day: their latest step (AmbassadorEvent) up to that day is a start or a resume; an
+    ambassador without any steps yet counts by the current status and the start date.
+    """
+    from ..models import AmbassadorEvent, EventKind
+
+    day = as_of.date() if isinstance(as_of, datetime) else as_of
+    ambassadors = Ambassador.objects.filter(region=region, municipality__isnull=False).values_list(
+        "pk", "municipality__code", "status", "started_on"
+    )
+    latest: dict[int, str] = {}
+    steps = AmbassadorEvent.objects.filter(ambassador__region=region, on__lte=day).order_by("on", "pk")
+    for ambassador_id, kind in steps.values_list("ambassador_id", "kind"):
+        latest[ambassador_id] = kind
+    with_steps = set(
+        AmbassadorEvent.objects.filter(ambassador__region=region).values_list("ambassador_id", flat=True)
+    )
+    codes = set()
+    for pk, code, status, started_on in ambassadors:
+        if pk in with_steps:
+            active = latest.get(pk) in (EventKind.STARTED, EventKind.RESUMED)
+        else:
+            active = status == AmbassadorStatus.ACTIVE and (started_on is None or started_on <= day)
+        if active:
+            codes.add(code)
+    return sorted(codes)
 
 
-__all__ = [
-    "WITH_ACTIVITIES",
-    "ActivitySource",
-    "Year",
-    "activities_of_user",
-    "activity_of",
-    "activity_rows_between",
-    "ambassador_of",
-    "ambassador_user_ids",
-    "ambassadors_by_user",
-    "existing_source_keys",
-    "first_activity_on",
-    "logged_counts_by_kind",
-    "municipalities_of",
-    "year_of",
-    "years_of",
-]
+def demo_ambassadors_without_activities(region: Region, statuses) -> list[Ambassador]:
+    return list(
+        Ambassador.objects.filter(region=region, status__in=statuses, activities__isnull=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def region_municipality_ids(region: Region) -> list[int]:
+    return list(Municipality.objects.filter(region=region).order_by("pk").values_list("pk", flat=True))

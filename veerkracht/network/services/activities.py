@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from veerkracht.regions.models import Municipality
+from veerkracht.regions.models import Municipality, Region
 
-from ..models import Activity, ActivitySource, Ambassador
-from ..selectors.activities import ambassadors_by_user, existing_source_keys
+from ..models import Activity, ActivityKind, ActivitySource, Ambassador
+from ..selectors.activities import all_regions, ambassador_user_ids, ambassadors_by_user, existing_source_keys
 
 MAX_PEOPLE = 2000
 # How far back an activity may be logged: a year and a few days (the last week of December in January).
@@ -118,16 +118,24 @@ class AutomaticRow:
 @transaction.atomic
 def activities_add_automatic(*, rows: Iterable[AutomaticRow]) -> int:
     """Add the rows that are not there yet (per ambassador and source key): safe to run again, late or
-    at the same time. Rows of users who are no ambassador are left out. Returns how many were added."""
+    at the same time. A row already there only takes the new number of people (a session's check-ins).
+    Rows of users who are no ambassador are left out. Returns how many were added."""
     rows = list(rows)
     ambassadors = ambassadors_by_user({row.user_id for row in rows})
     done = existing_source_keys({row.source_key for row in rows})
-    new = []
+    new, changed = [], []
     for row in rows:
         ambassador = ambassadors.get(row.user_id)
-        if ambassador is None or (ambassador.pk, row.source_key) in done:
+        if ambassador is None:
             continue
-        done.add((ambassador.pk, row.source_key))
+        people = max(1, min(row.people, MAX_PEOPLE))
+        key = (ambassador.pk, row.source_key)
+        if key in done:
+            pk, before = done[key]
+            if before != people:
+                changed.append(Activity(pk=pk, people=people))
+            continue
+        done[key] = (0, people)
         new.append(
             Activity(
                 ambassador=ambassador,
@@ -135,7 +143,7 @@ def activities_add_automatic(*, rows: Iterable[AutomaticRow]) -> int:
                 on=row.on,
                 municipality_id=row.municipality_id,
                 kind=row.kind,
-                people=max(1, min(row.people, MAX_PEOPLE)),
+                people=people,
                 note=row.note[:200],
                 source=row.source,
                 source_key=row.source_key,
@@ -143,7 +151,66 @@ def activities_add_automatic(*, rows: Iterable[AutomaticRow]) -> int:
         )
     # ignore_conflicts: a run at the same moment may have added one in between (unique per source).
     Activity.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    Activity.objects.bulk_update(changed, ["people"], batch_size=500)
     return len(new)
+
+
+def _window(days: int) -> tuple[datetime, datetime]:
+    now = timezone.now()
+    return now - timedelta(days=days), now
+
+
+def activities_from_agenda(*, region: Region, days: int = 400, event_ids=None) -> int:
+    """Sessions the region's ambassadors organised in the agenda (published, started): one row each."""
+    from veerkracht.agenda.selectors.organise import sessions_given_by
+
+    since, until = _window(days)
+    sessions = sessions_given_by(ambassador_user_ids(region), since=since, until=until, event_ids=event_ids)
+    return activities_add_automatic(
+        rows=(
+            AutomaticRow(
+                user_id=s["user"],
+                source=ActivitySource.AGENDA,
+                source_key=f"agenda.event:{s['event']}",
+                on=s["day"],
+                kind=ActivityKind.SESSION,
+                people=s["people"],
+                municipality_id=s["municipality"],
+                note=s["title"],
+            )
+            for s in sessions
+        )
+    )
+
+
+def activities_from_introductions(*, region: Region, days: int = 400) -> int:
+    """Introductions the region's ambassadors proposed in the action centre: two people each."""
+    from veerkracht.actioncentre.selectors.connect import introductions_proposed_by
+
+    since, until = _window(days)
+    made = introductions_proposed_by(ambassador_user_ids(region), since=since, until=until)
+    return activities_add_automatic(
+        rows=(
+            AutomaticRow(
+                user_id=m["user"],
+                source=ActivitySource.CONNECT,
+                source_key=f"actioncentre.connection:{m['connection']}",
+                on=timezone.localdate(m["at"]),
+                kind=ActivityKind.INTRODUCTION,
+                people=2,
+                municipality_id=m["municipality"],
+            )
+            for m in made
+        )
+    )
+
+
+def activities_sync_all() -> int:
+    """The scheduled job: every region's sessions and introductions of the last year and a bit."""
+    return sum(
+        activities_from_agenda(region=region) + activities_from_introductions(region=region)
+        for region in all_regions()
+    )
 
 
 @transaction.atomic
