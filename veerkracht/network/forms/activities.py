@@ -15,7 +15,10 @@ class ActivityForm(forms.Form):
         label=_("Wat deed je?"),
         choices=ActivityKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies wat je deed.")},
+        error_messages={
+            "required": _("Kies wat je deed."),
+            "invalid_choice": _("Kies wat je deed uit de lijst."),
+        },
     )
     on = forms.DateField(
         label=_("Wanneer?"),

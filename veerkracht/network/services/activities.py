@@ -77,7 +77,8 @@ def activity_log(*, ambassador: Ambassador, data: ActivityData) -> Activity:
     _check(ambassador, data)
     activity = Activity(ambassador=ambassador, region_id=ambassador.region_id, source=ActivitySource.LOGGED)
     _fill(activity, data)
-    activity.full_clean()
+    # No municipality (online, outside the region) is allowed: the model field has no blank=True.
+    activity.full_clean(exclude=["municipality"])
     activity.save()
     return activity
 
@@ -89,7 +90,8 @@ def activity_update(*, activity: Activity, data: ActivityData) -> Activity:
         raise ValidationError(_("Deze activiteit is vanzelf toegevoegd. Je kunt hem niet veranderen."))
     _check(activity.ambassador, data)
     _fill(activity, data)
-    activity.full_clean()
+    # No municipality (online, outside the region) is allowed: the model field has no blank=True.
+    activity.full_clean(exclude=["municipality"])
     activity.save()
     return activity
 
