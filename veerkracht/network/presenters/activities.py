@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from veerkracht.lib.svg import FONT_FAMILY, MUTED_TEXT_COLOUR, TEXT_COLOUR, escape, fmt, svg_root, tag
 
+from ..models import ActivityKind, ActivitySource
 from ..selectors.activities import Year
 
 BAR_COLOUR = "#0b6158"
@@ -70,6 +71,37 @@ def months_svg(year: Year) -> str:
 
 def month_rows(year: Year) -> list[tuple[str, int]]:
     return list(zip(month_names(), year.per_month, strict=True))
+
+
+def activity_rows(year: Year) -> list[dict]:
+    """The year's list, formatted once here: the page shows up to a few hundred rows, and the template
+    engine would otherwise format every date and translate every label per row."""
+    from django.urls import reverse
+
+    edit = reverse("network:activity_edit", args=[0]).replace("/0/", "/{}/")
+    delete = reverse("network:activity_delete", args=[0]).replace("/0/", "/{}/")
+    elsewhere = _("online of buiten de regio")
+    kinds = dict(ActivityKind.choices)
+    sources = dict(ActivitySource.choices)
+    rows = []
+    for activity in year.activities:
+        own = activity.source == ActivitySource.LOGGED
+        kind = str(kinds.get(activity.kind, activity.kind))
+        day = formats.date_format(activity.on, "j F Y")
+        rows.append(
+            {
+                "kind": kind[:1].upper() + kind[1:],
+                "about": f"{kind}, {day}",
+                "day": day,
+                "place": activity.municipality.name if activity.municipality_id else elsewhere,
+                "people": str(activity.people),
+                "note": activity.note,
+                "source": "" if own else str(sources.get(activity.source, "")),
+                "edit_url": edit.format(activity.pk) if own else "",
+                "delete_url": delete.format(activity.pk) if own else "",
+            }
+        )
+    return rows
 
 
 def summary_sentence(year: Year) -> str:

@@ -17,7 +17,13 @@ from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.activities import ActivityForm
 from ..permissions.activities import get_activity_for_user, get_ambassador_for_user
-from ..presenters.activities import month_rows, months_svg, summary_sentence, year_overview_pdf
+from ..presenters.activities import (
+    activity_rows,
+    month_rows,
+    months_svg,
+    summary_sentence,
+    year_overview_pdf,
+)
 from ..selectors.activities import municipalities_of, year_of, years_of
 from ..services.activities import activity_delete, activity_log, activity_update
 
@@ -66,6 +72,7 @@ def year_page(request: HttpRequest, year: int | None = None) -> HttpResponse:
         "years": years_of(ambassador, current=timezone.localdate().year),
         "months_svg": months_svg(summary),
         "month_rows": month_rows(summary),
+        "rows": activity_rows(summary),
         "summary": summary_sentence(summary),
     }
     status = 400 if form.errors else 200
