@@ -73,7 +73,10 @@ def month_rows(year: Year) -> list[tuple[str, int]]:
     return list(zip(month_names(), year.per_month, strict=True))
 
 
-def activity_rows(year: Year) -> list[dict]:
+SHOWN = 30  # the list shows the latest ones; "toon alles" shows the whole year
+
+
+def activity_rows(year: Year, *, limit: int | None = SHOWN) -> list[dict]:
     """The year's list, formatted once here: the page shows up to a few hundred rows, and the template
     engine would otherwise format every date and translate every label per row."""
     from django.urls import reverse
@@ -84,7 +87,7 @@ def activity_rows(year: Year) -> list[dict]:
     kinds = dict(ActivityKind.choices)
     sources = dict(ActivitySource.choices)
     rows = []
-    for activity in year.activities:
+    for activity in year.activities[:limit]:
         own = activity.source == ActivitySource.LOGGED
         kind = str(kinds.get(activity.kind, activity.kind))
         day = formats.date_format(activity.on, "j F Y")

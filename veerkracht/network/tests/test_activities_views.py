@@ -147,15 +147,24 @@ def test_the_year_counts_kinds_people_and_months(mine, resident, client_for):
     assert "<svg" in html and "Activiteiten per maand in" in html and "<table" in html
 
 
-def test_the_year_page_reads_a_fixed_number_of_queries(
+def test_the_year_page_reads_a_fixed_number_of_queries_and_shows_the_latest_30(
     mine, resident, client_for, django_assert_max_num_queries
 ):
-    for day in range(1, 28):
-        make_activity(mine, on=timezone.localdate().replace(day=1) - timedelta(days=day))
+    first = date(timezone.localdate().year, 1, 1)
+    for day in range(27):
+        make_activity(mine, on=first + timedelta(days=day))
     client = client_for(resident)
     client.get(URL)
     with django_assert_max_num_queries(12):
-        assert client.get(URL).status_code == 200
+        html = client.get(URL).content.decode()
+    assert html.count('class="vk-card"') == 27 and "Toon alle" not in html
+    for day in range(27, 34):
+        make_activity(mine, on=first + timedelta(days=day))
+    html = client.get(URL).content.decode()
+    assert html.count('class="vk-card"') == 30 and "Toon alle 34 activiteiten van dit jaar" in html
+    with django_assert_max_num_queries(12):
+        html = client.get(URL, {"alles": "1"}).content.decode()
+    assert html.count('class="vk-card"') == 34
 
 
 def test_years_out_of_range_are_a_404(mine, resident, client_for):

@@ -18,6 +18,7 @@ from veerkracht.regions.selectors import get_region_or_404
 from ..forms.activities import ActivityForm
 from ..permissions.activities import get_activity_for_user, get_ambassador_for_user
 from ..presenters.activities import (
+    SHOWN,
     activity_rows,
     month_rows,
     months_svg,
@@ -72,7 +73,7 @@ def year_page(request: HttpRequest, year: int | None = None) -> HttpResponse:
         "years": years_of(ambassador, current=timezone.localdate().year),
         "months_svg": months_svg(summary),
         "month_rows": month_rows(summary),
-        "rows": activity_rows(summary),
+        "rows": activity_rows(summary, limit=None if request.GET.get("alles") else SHOWN),
         "summary": summary_sentence(summary),
     }
     status = 400 if form.errors else 200
