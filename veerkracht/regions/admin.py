@@ -24,10 +24,18 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "subregion", "region"]
+    list_display = ["name", "code", "subregion", "region", "population", "population_year"]
     list_filter = ["region", "subregion"]
     search_fields = ["name", "code"]  # also used by autocomplete fields
-    readonly_fields = ["code", "name", "province_code", "province_name", "region"]
+    readonly_fields = [
+        "code",
+        "name",
+        "province_code",
+        "province_name",
+        "region",
+        "population",
+        "population_year",
+    ]
     list_select_related = ["subregion", "region"]
 
     def has_add_permission(self, request) -> bool:

@@ -57,6 +57,9 @@ class Municipality(models.Model):
         on_delete=models.SET_NULL,
         related_name="municipalities",
     )
+    # Optional: loaded with `load_region --population` (CBS open data), for figures per 10,000 inhabitants.
+    population = models.PositiveIntegerField(_("aantal inwoners"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("inwoners in het jaar"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("gemeente")

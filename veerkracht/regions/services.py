@@ -14,6 +14,8 @@ from .models import Municipality, Region, Subregion
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITIES_CSV = DATA_DIR / "municipalities_2025.csv"
+# Limburg's inhabitants per municipality (code,population,year), loaded by the demo.
+POPULATION_LIMBURG_CSV = DATA_DIR / "population_limburg.csv"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class RegionLoadResult:
     created: bool
     municipalities: int
     subregions: int
+    populations: int = 0
 
 
 def _read_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
@@ -60,14 +63,18 @@ def region_load(
     movement_name: str = "",
     subregions_path: Path | None = None,
     municipalities_path: Path = MUNICIPALITIES_CSV,
+    population_path: Path | None = None,
 ) -> RegionLoadResult:
     """Create or update a region with all municipalities of `province`, optionally grouped into subregions.
 
     Idempotent: running it again updates names and groupings and creates nothing twice.
     The subregion file (`code,name,subregion`) must name every municipality of the province exactly once.
+    The optional population file (`code,population,year`, CBS open data) may name some of them; the
+    others keep what they had. Any error in a file saves nothing.
     """
     rows = province_rows(province, source=municipalities_path)
     mapping = _subregion_mapping(subregions_path, rows) if subregions_path is not None else {}
+    populations = _population_rows(population_path, rows) if population_path is not None else {}
     region, created = _region_save(slug, name, movement_name, rows[0])
     subregions: dict[str, Subregion] = {}
     for sub_name in sorted(set(mapping.values())):
@@ -79,9 +86,59 @@ def region_load(
         Subregion.objects.filter(region=region).exclude(pk__in=[s.pk for s in subregions.values()]).delete()
     grouped = {code: subregions[sub_name] for code, sub_name in mapping.items()}
     _municipalities_save(region, rows, grouped, regroup=subregions_path is not None)
+    _populations_save(populations)
     return RegionLoadResult(
-        region=region, created=created, municipalities=len(rows), subregions=len(subregions)
+        region=region,
+        created=created,
+        municipalities=len(rows),
+        subregions=len(subregions),
+        populations=len(populations),
     )
+
+
+def _whole_number(value: str, *, low: int, high: int) -> int | None:
+    try:
+        number = int(value) if value.isdigit() else None
+    except ValueError:
+        return None
+    return number if number is not None and low <= number <= high else None
+
+
+def _population_rows(path: Path, rows: list[dict[str, str]]) -> dict[str, tuple[int, int]]:
+    """{municipality code: (inhabitants, year)} from the population file, every row checked."""
+    codes = {r["code"] for r in rows}
+    province_name = rows[0]["province_name"]
+    found: dict[str, tuple[int, int]] = {}
+    for line, row in enumerate(_read_csv(path, {"code", "population", "year"}), start=2):
+        code = row["code"]
+        if code not in codes:
+            raise ValidationError(
+                f"Regel {line} van {path.name}: gemeente '{code}' hoort niet bij provincie {province_name}."
+            )
+        if code in found:
+            raise ValidationError(f"Regel {line} van {path.name}: gemeente {code} staat er twee keer in.")
+        population = _whole_number(row["population"], low=1, high=50_000_000)
+        if population is None:
+            raise ValidationError(
+                f"Regel {line} van {path.name}: het aantal inwoners van {code} is geen geheel getal "
+                f"groter dan 0: '{row['population']}'."
+            )
+        year = _whole_number(row["year"], low=1900, high=2100)
+        if year is None:
+            raise ValidationError(
+                f"Regel {line} van {path.name}: het jaar van {code} is geen jaartal: '{row['year']}'."
+            )
+        found[code] = (population, year)
+    return found
+
+
+def _populations_save(populations: dict[str, tuple[int, int]]) -> None:
+    if not populations:
+        return
+    municipalities = list(Municipality.objects.filter(code__in=populations))
+    for municipality in municipalities:
+        municipality.population, municipality.population_year = populations[municipality.code]
+    Municipality.objects.bulk_update(municipalities, ["population", "population_year"])
 
 
 def _subregion_mapping(path: Path, rows: list[dict[str, str]]) -> dict[str, str]:

@@ -226,3 +226,18 @@ def ambassadors_for_mail() -> list[SimpleNamespace]:
         SimpleNamespace(user_id=user_id, email=email, region_id=region_id, themes=themes)
         for user_id, email, region_id, themes in rows
     ]
+
+
+def introductions_proposed_by(user_ids, *, since: datetime, until: datetime) -> list[dict]:
+    """For other apps (the network counts what ambassadors do): every introduction proposed in
+    [since, until) by one of ``user_ids``: ``connection``, ``user``, ``at`` and ``municipality`` (id of the
+    initiative's or the request's municipality, or None)."""
+    rows = Connection.objects.filter(
+        proposed_by_id__in=list(user_ids), created_at__gte=since, created_at__lt=until
+    ).values_list(
+        "pk", "proposed_by_id", "created_at", "need__initiative__municipality_id", "request__municipality_id"
+    )
+    return [
+        {"connection": pk, "user": user, "at": at, "municipality": need_place or request_place}
+        for pk, user, at, need_place, request_place in rows
+    ]

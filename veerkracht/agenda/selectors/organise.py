@@ -76,3 +76,54 @@ def invitation_url(event: Event) -> str:
 
 def subregions_of(region) -> QuerySet:
     return region.subregions.order_by("name")
+
+
+def sessions_given_by(user_ids, *, since, until, event_ids=None) -> list[dict]:
+    """For other apps (the network counts what ambassadors do): one dict per (published event, organiser
+    among ``user_ids``) for events that started in [since, until) and have started by now: ``event``,
+    ``user``, ``day`` (local date of the start), ``municipality`` (id, None online), ``title`` and
+    ``people`` (places checked in; before any check-in, the confirmed places)."""
+    from django.db.models import Sum
+
+    from ..models import EventStatus, Registration
+
+    pairs = Event.organisers.through.objects.filter(
+        user_id__in=list(user_ids),
+        event__status=EventStatus.PUBLISHED,
+        event__starts_at__gte=since,
+        event__starts_at__lt=min(until, timezone.now()),
+    )
+    if event_ids is not None:
+        pairs = pairs.filter(event_id__in=list(event_ids))
+    rows = list(
+        pairs.values_list(
+            "event_id",
+            "user_id",
+            "event__starts_at",
+            "event__municipality_id",
+            "event__online",
+            "event__title",
+        )
+    )
+    counts = (
+        Registration.objects.filter(
+            event_id__in={row[0] for row in rows}, status=RegistrationStatus.CONFIRMED
+        )
+        .values("event_id")
+        .annotate(
+            inside=Sum("checked_in_places", filter=Q(checked_in_at__isnull=False)), booked=Sum("places")
+        )
+        .order_by()
+    )
+    people = {c["event_id"]: c["inside"] or c["booked"] or 0 for c in counts}
+    return [
+        {
+            "event": event,
+            "user": user,
+            "day": timezone.localdate(starts_at),
+            "municipality": None if online else municipality,
+            "title": title,
+            "people": people.get(event, 0),
+        }
+        for event, user, starts_at, municipality, online, title in rows
+    ]

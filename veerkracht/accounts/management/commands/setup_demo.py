@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from veerkracht.core.extensions import load_demo
-from veerkracht.regions.services import DATA_DIR, region_load
+from veerkracht.regions.services import DATA_DIR, POPULATION_LIMBURG_CSV, region_load
 
 from ...demo import DEMO_PASSWORD
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             name="Limburg",
             movement_name="Limburg Positief Gezond",
             subregions_path=DATA_DIR / "subregions_limburg.csv",
+            population_path=POPULATION_LIMBURG_CSV,
         )
         region = result.region
         if not region.contact_email:

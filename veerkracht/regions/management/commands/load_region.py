@@ -26,6 +26,12 @@ class Command(BaseCommand):
             default=MUNICIPALITIES_CSV,
             help="CSV with code,name,province_code,province_name",
         )
+        parser.add_argument(
+            "--population",
+            type=Path,
+            default=None,
+            help="optional CSV with code,population,year (CBS open data): inhabitants per municipality",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -36,11 +42,13 @@ class Command(BaseCommand):
                 movement_name=options["movement_name"],
                 subregions_path=options["subregions"],
                 municipalities_path=options["municipalities"],
+                population_path=options["population"],
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         verb = "Created" if result.created else "Updated"
         self.stdout.write(
             f"{verb} region {result.region.slug} ({result.region.movement_name}): "
-            f"{result.municipalities} municipalities, {result.subregions} subregions."
+            f"{result.municipalities} municipalities, {result.subregions} subregions"
+            + (f", population of {result.populations}." if result.populations else ".")
         )
