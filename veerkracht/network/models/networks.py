@@ -33,6 +33,7 @@ RESERVED_SLUGS = frozenset(
         "partner-worden",
         "partners",
         "dekking",
+        "activiteit",
         "activiteiten",
         "beheer",
         "netwerken",

@@ -228,3 +228,15 @@ def test_area_and_members_must_be_of_the_region(region, network):
         "GM0888",
         "GM1883",
     ]
+
+
+def test_every_fixed_address_under_netwerk_is_a_word_no_network_may_take():
+    from veerkracht.network import urls
+    from veerkracht.network.models.networks import validate_network_slug
+
+    fixed = {str(p.pattern).split("/")[0] for p in urls.urlpatterns if not str(p.pattern).startswith("<")}
+    fixed.discard("")
+    assert fixed
+    for word in fixed:
+        with pytest.raises(ValidationError):
+            validate_network_slug(word)
