@@ -63,7 +63,9 @@ COMMON = {
     "source": SOURCE,
     "group": GROUP,
     "breakdowns": ("amb_background",),
-    "about_residents": True,
+    # Not figures about residents' health: the movement's own volunteers, whom the coverage page counts
+    # per municipality in public. A regional network can link a goal to them ("ambassadors in the area").
+    "about_residents": False,
 }
 
 register(

@@ -15,6 +15,7 @@ from veerkracht.core.indicators import (
     STOCK,
     Breakdown,
     Indicator,
+    indicators,
     register,
     register_breakdown,
     unregister,
@@ -240,3 +241,11 @@ def test_every_fixed_address_under_netwerk_is_a_word_no_network_may_take():
     for word in fixed:
         with pytest.raises(ValidationError):
             validate_network_slug(word)
+
+
+def test_a_goal_can_count_the_ambassadors_in_the_area_but_not_figures_about_residents():
+    keys = {key for key, _label in selectors.source_choices()}
+    assert "network_ambassadors_active" in keys
+    residents = [i.key for i in indicators() if i.about_residents]
+    assert residents and not keys & set(residents)
+    assert all(selectors.parse_source(key) is None for key in residents)
