@@ -19,6 +19,7 @@ order of INSTALLED_APPS, so an app that is not installed simply adds nothing.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from types import ModuleType
 from typing import Generic, Protocol, TypeVar
 
@@ -39,6 +40,30 @@ def app_modules(name: str) -> list[ModuleType]:
             if exc.name != f"{config.name}.{name}":
                 raise  # the module exists but imports something missing: a real error
     return found
+
+
+def feature_modules(package: str, path: list[str]) -> list[ModuleType]:
+    """Every module of an app's per-feature package (``demo/``, ``personal_data/``, ``jobs/``...), by name.
+
+    A package calls it from its ``__init__`` with its own ``__name__`` and ``__path__``: each feature
+    adds a module and no shared file changes."""
+    return [importlib.import_module(f"{package}.{info.name}") for info in sorted(pkgutil.iter_modules(path))]
+
+
+def feature_parts(package: str, path: list[str]) -> list:
+    """The ``PART`` of every module of a per-feature ``personal_data`` package that has one."""
+    parts = (getattr(module, "PART", None) for module in feature_modules(package, path))
+    return [part for part in parts if part is not None]
+
+
+def feature_demo(package: str, path: list[str], region) -> list[str]:
+    """Run the ``load(region)`` of every module of a per-feature ``demo`` package, lowest ``ORDER``
+    first (50 when a module has none), and return the lines they want printed."""
+    modules = sorted(feature_modules(package, path), key=lambda module: getattr(module, "ORDER", 50))
+    lines: list[str] = []
+    for module in modules:
+        lines += module.load(region)
+    return lines
 
 
 def load_demo(region) -> list[str]:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from veerkracht.core.forms import add_service_errors
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.coaching import CoachLinkForm, ContactForm, GoalsForm, StepForm
@@ -18,12 +19,6 @@ from ..permissions import require_coordinator
 from ..permissions.coaching import get_link_for_coordinator, get_plan_access_for_user, get_step_for_user
 from ..selectors import coaching as selectors
 from ..services import coaching as services
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @login_required
@@ -98,7 +93,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
                 organisation=access.organisation, author=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het contact staat in het logboek."))
             return redirect("learning:coaching_plan", pk=pk)
@@ -124,7 +119,7 @@ def manage_coaching(request: HttpRequest) -> HttpResponse:
         try:
             services.coach_link_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De coach is gekoppeld aan de organisatie."))
             return redirect("learning:coaching_manage")

@@ -4,19 +4,9 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
+from veerkracht.core.extensions import feature_demo
 from veerkracht.regions.models import Region
 
 
-def _loaders() -> list:
-    modules = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
-    return [module.load for module in sorted(modules, key=lambda module: getattr(module, "ORDER", 50))]
-
-
 def load(region: Region) -> list[str]:
-    lines: list[str] = []
-    for loader in _loaders():
-        lines += loader(region)
-    return lines
+    return feature_demo(__name__, __path__, region)

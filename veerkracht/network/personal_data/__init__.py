@@ -8,22 +8,10 @@ finds them all and registers them as one declaration for the app. Parts erase in
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
+from veerkracht.core.extensions import feature_parts
 from veerkracht.core.personal_data import Part, register_parts
 
 __all__ = ["PARTS", "Part"]
 
-
-def _parts() -> list[Part]:
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        part = getattr(importlib.import_module(f"{__name__}.{info.name}"), "PART", None)
-        if part is not None:
-            found.append(part)
-    return found
-
-
-PARTS = _parts()
+PARTS = feature_parts(__name__, __path__)
 register_parts("network", PARTS)

@@ -217,3 +217,24 @@ def test_the_staff_list_takes_the_same_queries_for_more_rows(client_for, region,
         make_ambassador(region, staff)
         UserFactory(roles=(Role.AMBASSADOR,))
     assert _queries(client, MANAGE) == before
+
+
+def test_staff_read_what_an_ambassador_did_this_year_and_nobody_else_does(
+    client_for, region, staff, resident
+):
+    from django.utils import timezone
+
+    from veerkracht.network.models import Activity
+
+    ambassador = make_ambassador(region, staff, resident)
+    today = timezone.localdate()
+    for kind, note in (("conversation", "Koffie met de buurvrouw"), ("talk", "Praatje bij de bieb")):
+        Activity.objects.create(
+            ambassador=ambassador, region=region, on=today, kind=kind, people=4, note=note
+        )
+    url = reverse("network:manage_ambassador", args=[ambassador.pk])
+    html = client_for(staff).get(url).content.decode()
+    assert 'data-year-total="2"' in html
+    assert "Koffie met de buurvrouw" in html and "Praatje bij de bieb" in html
+    other = client_for(UserFactory(email="iemand@example.org"))
+    assert other.get(url).status_code == 404

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,10 +33,13 @@ from ..permissions.ambassadors import (
     get_own_ambassador,
     get_own_application,
 )
+from ..presenters import activities as activity_presenters
+from ..selectors import activities as activity_selectors
 from ..selectors import ambassadors as selectors
 from ..services import ambassadors as services
 
 TEMPLATES = "network/ambassadors/"
+STAFF_SHOWN = 10  # the latest activities on the staff page of an ambassador
 
 
 def _error(request: HttpRequest, error: ValidationError) -> None:
@@ -224,8 +228,12 @@ def manage_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _ambassador_page(request: HttpRequest, ambassador, status: int = 200, **forms) -> HttpResponse:
+    year = activity_selectors.year_of(ambassador, timezone.localdate().year)
     context = {
         "ambassador": ambassador,
+        "year": year,
+        "year_summary": activity_presenters.summary_sentence(year),
+        "year_rows": activity_presenters.activity_rows(year, limit=STAFF_SHOWN),
         "checklist": selectors.checklist(ambassador),
         "events": selectors.events_of(ambassador),
         "pause_form": PauseForm(),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from veerkracht.core.forms import add_service_errors
 from veerkracht.core.submissions import once
 from veerkracht.regions.selectors import get_region_or_404
 
@@ -27,15 +28,6 @@ from ..permissions.networks import (
 from ..presenters.networks import STATUS_LABELS, goal_view, network_summary
 from ..selectors import networks as selectors
 from ..services import networks as services
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @require_safe
@@ -86,7 +78,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
         try:
             slug = once(request, "network.network", lambda: _create_network(request, region, form))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het netwerk is aangemaakt. Voeg nu de doelen toe."))
             return redirect("network:network", slug=slug)
@@ -109,7 +101,7 @@ def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             network = services.network_update(network=network, by=request.user, **form.network_data())
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het netwerk is opgeslagen."))
             return redirect("network:network", slug=network.slug)
@@ -133,7 +125,7 @@ def goal_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             once(request, "network.goal", lambda: _create_goal(request, network, form))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het doel is toegevoegd."))
             return redirect("network:network", slug=network.slug)
@@ -153,7 +145,7 @@ def goal_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.goal_update(goal=goal, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het doel is opgeslagen."))
             return redirect("network:network", slug=goal.network.slug)
@@ -172,7 +164,7 @@ def goal_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             try:
                 services.goal_progress_add(goal=goal, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _errors_to_form(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("De stand is opgeslagen."))
                 return redirect("network:network", slug=goal.network.slug)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from veerkracht.core.forms import add_service_errors
 from veerkracht.core.submissions import once
 from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region
 
@@ -20,15 +21,6 @@ from ..permissions import require_network_staff
 from ..permissions.partners import get_application_for_staff, get_organisation_for_staff, get_own_application
 from ..selectors import partners as selectors
 from ..services import partners as services
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def _submit(request: HttpRequest, region, form: PartnerApplicationForm) -> str:
@@ -50,7 +42,7 @@ def apply(request: HttpRequest) -> HttpResponse:
         try:
             target = once(request, "network.partner_application", lambda: _submit(request, region, form))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Je aanmelding is verstuurd. Het actiecentrum neemt contact met je op.")
@@ -130,7 +122,7 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
                     application=application, actor=request.user, reason=form.cleaned_data["message"]
                 )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             done = (
                 _("De organisatie is nu partner.")
@@ -151,7 +143,7 @@ def roles(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.partner_role_change(organisation=organisation, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De nieuwe rol is opgeslagen."))
             return redirect("network:partner_roles", slug=organisation.slug)

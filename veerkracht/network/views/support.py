@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veerkracht.core.forms import add_service_errors
 from veerkracht.regions.selectors import get_region_or_404
 
 from ..forms.support import SupportEntryForm, SupportFilterForm
@@ -19,7 +20,6 @@ from ..permissions import require_network_staff
 from ..permissions.support import get_support_entry_for_staff
 from ..selectors import support as selectors
 from ..services import support as services
-from .partners import _errors_to_form
 
 
 def _forms(request: HttpRequest, region) -> tuple[SupportEntryForm, SupportFilterForm]:
@@ -49,7 +49,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         try:
             services.support_entry_add(region=region, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De ondersteuning staat in het logboek."))
             return redirect("network:support_manage")
