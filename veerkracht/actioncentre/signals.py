@@ -1,4 +1,6 @@
-"""Keep cached aggregates honest: any write to an initiative or a need invalidates the map counts."""
+"""Keep cached aggregates and pages honest: any write to an initiative or to what its public page
+shows (needs, news, partners, phase changes) gives the region's initiatives a new data version, so the
+map counts and the anonymous copies of the list and the detail pages are made anew."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Initiative, Need
+from .models import Initiative, InitiativePartner, InitiativeUpdate, Need, PhaseChange
 from .selectors.initiatives import initiative_counts_changed
 
 
@@ -18,7 +20,10 @@ def _initiative_changed(sender, instance: Initiative, **kwargs) -> None:
 
 
 @receiver([post_save, post_delete], sender=Need)
-def _need_changed(sender, instance: Need, **kwargs) -> None:
+@receiver([post_save, post_delete], sender=InitiativeUpdate)
+@receiver([post_save, post_delete], sender=InitiativePartner)
+@receiver([post_save, post_delete], sender=PhaseChange)
+def _part_changed(sender, instance, **kwargs) -> None:
     region_id = (
         Initiative.objects.filter(pk=instance.initiative_id).values_list("region_id", flat=True).first()
     )
