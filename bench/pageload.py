@@ -62,16 +62,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def production_server() -> Iterator[str]:
-    """collectstatic into a temporary folder and serve the site with gunicorn; yields its base URL."""
+def production_server(options: tuple[str, ...] = ("--workers", "1", "--threads", "6")) -> Iterator[str]:
+    """collectstatic into a temporary folder and serve the site with gunicorn (worker `options`);
+    yields its base URL."""
     with tempfile.TemporaryDirectory(prefix="veerkracht-static-") as static_root:
         env = _production_env(Path(static_root))
         collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
         subprocess.run(collect, cwd=ROOT, env=env, check=True)  # noqa: S603 - our interpreter, our args
+        # The production cache is a table (settings.py); `migrate` under test settings did not make it.
+        cache_table = [sys.executable, "manage.py", "createcachetable"]
+        subprocess.run(cache_table, cwd=ROOT, env=env, check=True)  # noqa: S603
         port = _free_port()
         gunicorn = [sys.executable, "-m", "gunicorn", "veerkracht.wsgi", "--bind", f"127.0.0.1:{port}"]
-        options = ["--workers", "1", "--threads", "6", "--log-level", "warning"]
-        server = subprocess.Popen([*gunicorn, *options], cwd=ROOT, env=env)  # noqa: S603
+        server = subprocess.Popen([*gunicorn, *options, "--log-level", "warning"], cwd=ROOT, env=env)  # noqa: S603
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(url)

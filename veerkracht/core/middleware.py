@@ -18,6 +18,7 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            # Pages for a logged-in person may hold personal data: never store them in shared caches.
-            response.headers.setdefault("Cache-Control", "private, no-store")
+            # Pages for a logged-in person may hold personal data: never store them in shared caches,
+            # whatever a view or decorator said (core/pagecache.py marks only anonymous copies public).
+            response.headers["Cache-Control"] = "private, no-store"
         return response

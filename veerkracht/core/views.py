@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from . import retention
 from .http import absolute_url
 from .mail import mail_resend
+from .pagecache import anonymous_page
 from .selectors import failed_mail_page, get_failed_mail_for_user, require_mail_staff
 from .sitemaps import collected as collected_sitemaps
 from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
@@ -23,6 +24,11 @@ from .vocabulary import DIMENSION_KEYS, DIMENSION_NAMES, DIMENSION_QUESTIONS
 DIMENSIONS = [(DIMENSION_NAMES[key], DIMENSION_QUESTIONS[key]) for key in DIMENSION_KEYS]
 
 
+def _no_data_versions(request: HttpRequest) -> tuple[str, ...]:
+    return ()  # the page shows only the region's areas, which change with a new region load at most
+
+
+@anonymous_page(_no_data_versions, seconds=300)
 def home(request: HttpRequest) -> HttpResponse:
     region = request.region
     names = [s.name for s in region.subregions.all()] if region else []

@@ -20,9 +20,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Path, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
+from veerkracht.core import pagecache
 from veerkracht.core.indicators import GROUPS, UNITS, Indicator, breakdowns, get_indicator, indicators
 from veerkracht.regions.selectors import get_region_or_404
 
@@ -340,6 +342,16 @@ def _get_areas(
     return found, area_code
 
 
+def _snapshot_version(request: HttpRequest, *args, **kwargs) -> tuple[str, ...]:
+    region = request.region
+    return (selectors.data_version(region),) if region else ("none",)
+
+
+# Open data changes only with a snapshot: answers for anonymous callers are kept per snapshot, and
+# browsers and proxies may keep them for a few minutes (no cookies, no forms in JSON).
+_per_snapshot = decorate_view(pagecache.anonymous_page(_snapshot_version, public_seconds=300))
+
+
 # --- Endpoints --------------------------------------------------------------------------------------
 
 
@@ -371,6 +383,7 @@ def indicator_list(request: HttpRequest):
     ),
     tags=["definitions"],
 )
+@_per_snapshot
 def area_list(request: HttpRequest):
     region = get_region_or_404(request)
     tree = AreaTree.of(region)
@@ -411,6 +424,7 @@ def area_list(request: HttpRequest):
     ),
     tags=["figures"],
 )
+@_per_snapshot
 def period_list(request: HttpRequest, kind: KindQuery = None):
     return 200, [_period_out(period) for period in selectors.all_periods(get_region_or_404(request), kind)]
 
@@ -429,6 +443,7 @@ def period_list(request: HttpRequest, kind: KindQuery = None):
     ),
     tags=["figures"],
 )
+@_per_snapshot
 def figure_list(
     request: HttpRequest,
     key: KeyPath,

@@ -5,14 +5,18 @@ views read them through selectors.py and shape them with presenters/."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from veerkracht.core import pagecache
 from veerkracht.core.indicators import QUARTER, YEAR, get_indicator
 from veerkracht.core.ratelimit import client_ip, too_many
 from veerkracht.lib.pdf import html_to_pdf
@@ -59,9 +63,28 @@ def _choose(request: HttpRequest, options: list[Period], default: Period | None)
     return default
 
 
+OVERVIEW_SECONDS = 7 * 24 * 3600  # a new snapshot gives a new key long before this
+
+
 def _overview(request: HttpRequest, region, tree: AreaTree, area: Area, child_level, child_codes) -> dict:
+    """The overview's figures, computed once per snapshot (data version), area, period and language:
+    they only change when a snapshot run writes new figures."""
     options = selectors.periods(region)
     period = _choose(request, options, next((o for o in options if o.kind == YEAR), None))
+    key = pagecache.versioned_key(
+        "monitor:overview",
+        selectors.data_version(region),
+        area.key,
+        child_level,
+        ",".join(child_codes),
+        getattr(period, "pk", None),
+        get_language(),
+    )
+    compute = partial(_compute_overview, region, tree, area, child_level, child_codes, options, period)
+    return dict(pagecache.remember(key, compute, OVERVIEW_SECONDS))
+
+
+def _compute_overview(region, tree: AreaTree, area: Area, child_level, child_codes, options, period) -> dict:
     resident = overview_pages.resident_period(period, options)
     data = overview_pages.Overview(
         area, child_level, child_codes, options, period, resident, [], [], [], None
@@ -78,6 +101,12 @@ def _overview(request: HttpRequest, region, tree: AreaTree, area: Area, child_le
     return overview_pages.context(tree, data)
 
 
+def _snapshot_version(request: HttpRequest, *args, **kwargs) -> tuple[str, ...]:
+    region = request.region
+    return (selectors.data_version(region),) if region else ("none",)
+
+
+@pagecache.anonymous_page(_snapshot_version)
 def region(request: HttpRequest) -> HttpResponse:
     region, tree = _setup(request)
     subregions = [slug for slug, _name in tree.subregions]
@@ -87,6 +116,7 @@ def region(request: HttpRequest) -> HttpResponse:
     return render(request, "monitor/overview.html", context)
 
 
+@pagecache.anonymous_page(_snapshot_version)
 def subregion(request: HttpRequest, slug: str) -> HttpResponse:
     region, tree = _setup(request)
     name = dict(tree.subregions).get(slug)
@@ -118,6 +148,7 @@ def _municipality_context(request: HttpRequest, code: str) -> dict:
     return context
 
 
+@pagecache.anonymous_page(_snapshot_version)
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "monitor/overview.html", _municipality_context(request, code))
 

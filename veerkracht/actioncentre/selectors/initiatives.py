@@ -21,7 +21,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from veerkracht.accounts.models import Organisation
-from veerkracht.core import search
+from veerkracht.core import pagecache, search
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.models import Municipality, Region, Subregion
 
@@ -124,20 +124,20 @@ def initiative_counts_by_municipality(region: Region, filters: Filters | None = 
 COUNTS_SECONDS = 600
 
 
-def _version_key(region_id: int) -> str:
-    return f"initiative-counts-version:{region_id}"
+def _counts_version(region_id: int) -> str:
+    return pagecache.version(f"initiatives:{region_id}")
 
 
-def _counts_version(region_id: int) -> int:
-    return cache.get_or_set(_version_key(region_id), 1, None)
+def initiatives_version(region: Region | None) -> tuple[str, ...]:
+    """The version of the region's public initiative pages (list, map, detail): it changes on every
+    write to an initiative, its needs, news or partners (signals.py)."""
+    return (_counts_version(region.pk),) if region else ("none",)
 
 
 def initiative_counts_changed(region_id: int) -> None:
-    """Called on every write to an initiative or need (signals.py): cached counts are not used again."""
-    try:
-        cache.incr(_version_key(region_id))
-    except ValueError:
-        cache.set(_version_key(region_id), 2, None)
+    """Called on every write to an initiative or need (signals.py): cached counts and pages are not
+    used again."""
+    pagecache.bump(f"initiatives:{region_id}")
 
 
 def phase_changes_between(region: Region, start: datetime, end: datetime) -> QuerySet[PhaseChange]:

@@ -169,7 +169,9 @@ def test_scoring_runs_in_sql_and_queries_do_not_grow_with_the_number_of_offers(r
             found = suggestions_for_need(need, limit=10)
         counts.append(len(queries))
         assert len(found) == min(total, 10)
-    assert counts[0] == counts[1] <= 5
+    # With few offers nearby the pre-filter cannot prove its answer and the full ranking runs (one more
+    # query); with many it can: the count never grows with the number of offers.
+    assert counts[1] <= counts[0] <= 6
     offer_sql = next(q["sql"] for q in queries.captured_queries if "actioncentre_offer" in q["sql"])
     # The database scores, sorts and limits; Python never sees the other candidates.
     assert "CASE" in offer_sql and "ORDER BY" in offer_sql and "LIMIT 10" in offer_sql

@@ -274,7 +274,7 @@ def test_the_offer_list_is_paginated_with_a_constant_query_count(region, residen
     few = _queries(client, url)
     for i in range(3, 30):
         OfferFactory(owner=resident, title=f"Aanbod {i}", code=None if i % 2 else "GM0983")
-    assert _queries(client, url) == few <= 12
+    assert _queries(client, url) <= few  # one less once the pre-filter finds enough (matching.py) <= 12
     page = client.get(url).content.decode()
     assert page.count('class="vk-card"') == 20 and "Volgende pagina" in page
     assert client.get(url, {"page": 2}).content.decode().count('class="vk-card"') == 10
@@ -325,7 +325,7 @@ def test_ambassador_filters_and_constant_queries(region, client_for):
     few = _queries(client, url)
     for i in range(3, 30):
         AmbassadorFactory(email=f"a{i}@example.org", code="GM0983", themes=["school"], name=f"Noord{i}")
-    assert _queries(client, url) == few
+    assert _queries(client, url) <= few  # one less once the pre-filter finds enough (matching.py)
     venlo = municipality(region, "GM0983")
     page = client.get(url, {"subregion": venlo.subregion_id, "theme": "school"}).content.decode()
     assert "Noord10" in page and "Zuid0" not in page
@@ -470,7 +470,7 @@ def test_suggestions_have_a_constant_query_count(world, region, client_for):
     few = _queries(client, url)
     for i in range(3, 30):
         OfferFactory(owner=giver, title=f"Plek {i}")
-    assert _queries(client, url) == few
+    assert _queries(client, url) <= few  # one less once the pre-filter finds enough (matching.py)
 
 
 def test_answering_through_the_private_links(world, client_for, django_capture_on_commit_callbacks):
@@ -534,4 +534,4 @@ def test_the_connections_list_has_a_constant_query_count(world, region, client_f
     propose(2)
     few = _queries(client, url)
     propose(27)
-    assert _queries(client, url) == few
+    assert _queries(client, url) <= few  # one less once the pre-filter finds enough (matching.py)

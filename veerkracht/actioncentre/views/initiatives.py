@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from veerkracht.accounts.permissions import is_actioncentre_staff
 from veerkracht.accounts.selectors import organisations_of_region
 from veerkracht.community.selectors.stories import stories_for_initiative
+from veerkracht.core.pagecache import anonymous_page
 from veerkracht.core.ratelimit import too_many
 from veerkracht.core.vocabulary import DIMENSIONS, THEMES
 from veerkracht.regions.selectors import get_region_or_404, municipalities_for_region
@@ -36,6 +37,7 @@ from ..selectors.initiatives import (
     follow_of,
     initiative_counts_by_municipality,
     initiatives_page,
+    initiatives_version,
     needs_of,
     open_needs_of,
     partner_ids_of,
@@ -56,6 +58,11 @@ CREATE_LIMIT_PER_DAY = 10
 # --- Public pages -----------------------------------------------------------------------------
 
 
+def _public_version(request: HttpRequest, *args, **kwargs) -> tuple[str, ...]:
+    return initiatives_version(request.region)
+
+
+@anonymous_page(_public_version)
 def initiative_list(request: HttpRequest) -> HttpResponse:
     region = get_region_or_404(request)
     municipalities = list(municipalities_for_region(region))
@@ -76,6 +83,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     return render(request, "actioncentre/initiatives/list.html", context)
 
 
+@anonymous_page(_public_version)
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_initiative_for_user(request.user, slug, get_region_or_404(request))
     history = phase_history(initiative)
