@@ -21,3 +21,16 @@ import django
 django.setup()
 
 pytest_plugins = ["veerkracht.testing.fixtures"]
+
+# The two crawls over the whole demo are the longest files by far. Collected first, each is the first
+# file a worker takes, so they run beside the rest of the suite instead of after it (with `-n 2
+# --dist loadfile` files go to the workers in collection order).
+LONGEST_FIRST = ("e2e/test_crawl_axe.py", "veerkracht/core/tests/test_crawl.py")
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within and after them stays as collected
