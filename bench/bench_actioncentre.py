@@ -15,10 +15,9 @@ import time
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.util import latency_results, load_limburg, result
+from bench.util import latency_results, load_limburg, query_count, result, timed_gets
 
 BATCH = 5000
 
@@ -167,25 +166,6 @@ def build(region, people: int, initiatives: int) -> dict:
     return {"build_s": time.monotonic() - started}
 
 
-def _timed_get(client: Client, paths: list[str], rounds: int = 3) -> list[float]:
-    timings = []
-    for round_ in range(rounds):
-        for path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
-            assert response.status_code == 200, (path, response.status_code)
-            if round_:  # the first round warms caches
-                timings.append(elapsed)
-    return timings
-
-
-def _queries(client: Client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
 def run() -> list[dict]:
     from django.urls import reverse
 
@@ -224,13 +204,13 @@ def run() -> list[dict]:
         f"{reverse('initiatives:list')}?fase={phase}" for phase in ("inspire", "connect", "accelerate")
     ]
 
-    suggestions = _timed_get(client, suggestion_paths)
-    listing = _timed_get(anonymous, list_paths)
-    map_page = _timed_get(anonymous, map_paths * 25)
+    suggestions = timed_gets(client, suggestion_paths)
+    listing = timed_gets(anonymous, list_paths)
+    map_page = timed_gets(anonymous, map_paths * 25)
     return [
         *latency_results("actioncentre.suggestions", suggestions, 100),
         *latency_results("actioncentre.initiative_list_filtered", listing, 50),
         *latency_results("actioncentre.initiative_map", map_page, 50),
-        result("actioncentre.suggestions_queries", _queries(client, suggestion_paths[0]), "count", 15),
-        result("actioncentre.initiative_list_queries", _queries(anonymous, list_paths[0]), "count", 10),
+        result("actioncentre.suggestions_queries", query_count(client, suggestion_paths[0]), "count", 15),
+        result("actioncentre.initiative_list_queries", query_count(anonymous, list_paths[0]), "count", 10),
     ]

@@ -22,11 +22,10 @@ from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from bench.util import latency_results, load_limburg, result
+from bench.util import latency_results, load_limburg, query_count, result, timed_gets
 
 NETWORKS = 12
 GOALS_PER_NETWORK = 8
@@ -164,25 +163,6 @@ def _clean_up(user_ids: list[int]) -> None:
         User.objects.filter(pk__in=user_ids).delete()
 
 
-def _timed(client: Client, paths: list[str], rounds: int = 3) -> list[float]:
-    timings = []
-    for round_ in range(rounds):
-        for path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
-            assert response.status_code == 200, (path, response.status_code)
-            if round_:  # the first round warms caches
-                timings.append(elapsed)
-    return timings
-
-
-def _queries(client: Client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
 def _first_visit_ms(client: Client, network) -> float:
     """The network page on the first visit of a day: its linked goals are counted during the visit."""
     from veerkracht.network.models import Goal
@@ -215,9 +195,9 @@ def run() -> list[dict]:
         anonymous = Client()
         pages = [reverse("network:network", args=[rng.choice(networks).slug]) for _ in range(60)]
         overview = [reverse("network:networks")] * 40
-        page_timings, overview_timings = _timed(anonymous, pages), _timed(anonymous, overview)
+        page_timings, overview_timings = timed_gets(anonymous, pages), timed_gets(anonymous, overview)
         first = _first_visit_ms(anonymous, networks[0])
-        home = sorted(_timed(anonymous, ["/"] * 40))
+        home = sorted(timed_gets(anonymous, ["/"] * 40))
         # For reading the figures: the home page on the same machine at the same moment.
         print(
             f"  network: reference, home page median {home[len(home) // 2]:.1f} ms, "
@@ -226,8 +206,8 @@ def run() -> list[dict]:
         return [
             *latency_results("network.network_page", page_timings, 50),
             *latency_results("network.networks_overview", overview_timings, 50),
-            result("network.network_page_queries", _queries(anonymous, pages[0]), "count", 15),
-            result("network.networks_overview_queries", _queries(anonymous, overview[0]), "count", 15),
+            result("network.network_page_queries", query_count(anonymous, pages[0]), "count", 15),
+            result("network.networks_overview_queries", query_count(anonymous, overview[0]), "count", 15),
             result("network.network_page_first_visit_of_day_ms", first, "ms", 5000),
             result("network.goals_recount_all_ms", recount_ms, "ms", 60000),
             result(

@@ -46,3 +46,28 @@ def load_limburg():
         movement_name="Limburg Positief Gezond",
         subregions_path=DATA_DIR / "subregions_limburg.csv",
     ).region
+
+
+def timed_gets(client, paths: list[str], rounds: int = 3) -> list[float]:
+    """Milliseconds of each GET of `paths`, `rounds` times over; the first round only warms caches.
+    Every answer must be a 200."""
+    timings = []
+    for round_ in range(rounds):
+        for path in paths:
+            started = time.perf_counter()
+            response = client.get(path)
+            elapsed = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, (path, response.status_code)
+            if round_:
+                timings.append(elapsed)
+    return timings
+
+
+def query_count(client, path: str) -> int:
+    """How many database queries one GET of `path` makes (it must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)

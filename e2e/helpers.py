@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 
 
 def log_in_by_code(browser_page, user) -> None:
@@ -20,3 +22,15 @@ def log_in_by_code(browser_page, user) -> None:
 
         page.locator("#id_code").fill(totp_code(user))
         browser_page.after(lambda: page.get_by_role("button", name="Inloggen").click())
+
+
+def log_in(browser_page, user) -> None:
+    """A session for `user` without the login flow (that has its own tests): cookies of an earlier
+    user go, the new session's cookie is set in the browser."""
+    browser_page.page.context.clear_cookies()
+    client = Client()
+    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    browser_page.page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
+    )

@@ -4,10 +4,9 @@ download a file, a meeting from the agenda is linked, a member is removed, and a
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.agenda.tests.factories import EventFactory
 from veerkracht.community.models import Group, GroupFile, GroupPost, Membership
 from veerkracht.community.tokens import group_invite_token
@@ -18,16 +17,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-def _log_in(browser_page, user) -> None:
-    """A session for `user` without the login flow (that has its own tests)."""
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def test_a_closed_group_from_start_to_leaving(
@@ -46,7 +35,7 @@ def test_a_closed_group_from_start_to_leaving(
     EventFactory(title="Werkplaatsdag Transformatie")
 
     # 1. Staff make the group with the resident as its admin (an empty form first).
-    _log_in(browser_page, staff)
+    log_in(browser_page, staff)
     browser_page.visit("/groepen/nieuw/")
     browser_page.after(lambda: page.get_by_role("button", name="Groep maken").click())
     expect(page.locator(".vk-error-summary")).to_contain_text("Geef de groep een naam.")
@@ -59,7 +48,7 @@ def test_a_closed_group_from_start_to_leaving(
     group = Group.objects.get()
 
     # 2. The admin invites by e-mail (a wrong address first), links a meeting and renews the link.
-    _log_in(browser_page, resident)
+    log_in(browser_page, resident)
     browser_page.visit("/groepen/")
     browser_page.after(lambda: page.get_by_role("link", name="Transformatiewerkplaats").click())
     browser_page.after(lambda: page.get_by_role("link", name="Leden").click())
@@ -75,7 +64,7 @@ def test_a_closed_group_from_start_to_leaving(
     token = group_invite_token(group)
 
     # 3. The ambassador joins by the link, posts (empty first) and shares a file.
-    _log_in(other_browser_page, ambassador)
+    log_in(other_browser_page, ambassador)
     other_browser_page.visit(f"/groepen/{group.pk}/uitnodiging/{token}/")
     other_browser_page.after(lambda: other.get_by_role("button", name="Lid worden").click())
     expect(other.get_by_text("Welkom in de groep Transformatiewerkplaats!")).to_be_visible()

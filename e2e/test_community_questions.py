@@ -4,23 +4,12 @@ helped, and staff hide an answer and hand the question to the action centre."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.community.models import Answer, ContentReport, Question
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    """A session for `user` without the login flow (that has its own tests)."""
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def test_asking_answering_reporting_and_handing_over(
@@ -29,7 +18,7 @@ def test_asking_answering_reporting_and_handing_over(
     page, other = browser_page.page, other_browser_page.page
 
     # 1. The asker: an empty form gets a clear message, then the question goes online.
-    _log_in(browser_page, resident)
+    log_in(browser_page, resident)
     browser_page.visit("/vragen/")
     browser_page.after(lambda: page.get_by_role("link", name="Stel een vraag").click())
     browser_page.after(lambda: page.get_by_role("button", name="Vraag plaatsen").click())
@@ -44,7 +33,7 @@ def test_asking_answering_reporting_and_handing_over(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     # 2. Someone else filters the list on open questions, answers (empty first) and reports the question.
-    _log_in(other_browser_page, outsider)
+    log_in(other_browser_page, outsider)
     other_browser_page.visit("/vragen/")
     other.get_by_text("Filteren").click()
     other.get_by_label("Welke vragen").select_option(label="Nog zonder antwoord")
@@ -77,7 +66,7 @@ def test_asking_answering_reporting_and_handing_over(
 
     # 4. Staff hide a second answer and hand the question to the action centre.
     Answer.objects.create(question=question, author=outsider, text="Koop mijn wandelschoenen!")
-    _log_in(other_browser_page, staff)
+    log_in(other_browser_page, staff)
     other_browser_page.visit(f"/vragen/{question.pk}/")
     card = other.locator("li.vk-card", has_text="Koop mijn wandelschoenen!")
     card.get_by_text("Verbergen (medewerker)").click()

@@ -6,10 +6,9 @@ stops the link. Every form shown is submitted, an empty or wrong one first where
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.learning.models import (
@@ -28,17 +27,6 @@ from veerkracht.learning.tests.factories.coaching import make_org_admin
 pytestmark = pytest.mark.browser
 
 
-def _log_in(browser_page, user) -> None:
-    """A session for `user` without the login flow (that has its own tests)."""
-    browser_page.page.context.clear_cookies()
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
-
-
 def _submit(browser_page, name: str) -> None:
     browser_page.after(lambda: browser_page.page.get_by_role("button", name=name).click())
 
@@ -46,7 +34,7 @@ def _submit(browser_page, name: str) -> None:
 def test_the_coordinator_sets_up_the_budget_and_sees_it_spent(browser_page):
     page = browser_page.page
     coordinator = UserFactory(roles=(Role.TRAINING_COORDINATOR,))
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
 
     # A funding source: a negative amount first.
     browser_page.visit("/scholing/beheer/budget/bronnen/nieuw/")
@@ -129,7 +117,7 @@ def test_a_coach_is_linked_keeps_the_plan_and_the_admin_ticks_off_a_step(browser
     admin = make_org_admin(organisation, display_name="Anna Beheer")
 
     # The coordinator links the coach (an empty form first).
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
     browser_page.visit("/scholing/beheer/coaching/")
     _submit(browser_page, "Coach koppelen")
     expect(page.locator(".vk-error-summary")).to_contain_text("Kies een coach.")
@@ -141,7 +129,7 @@ def test_a_coach_is_linked_keeps_the_plan_and_the_admin_ticks_off_a_step(browser
     assert CoachLink.objects.get().coach == coach
 
     # The coach finds the organisation on "Mijn organisaties", writes goals and agrees a step.
-    _log_in(browser_page, coach)
+    log_in(browser_page, coach)
     browser_page.visit("/scholing/coaching/")
     browser_page.after(lambda: page.get_by_role("link", name="Sociaal wijkteam Oost").click())
     page.get_by_label("Doelen van de organisatie").fill("Het spinnenweb bij elk keukentafelgesprek.")
@@ -169,7 +157,7 @@ def test_a_coach_is_linked_keeps_the_plan_and_the_admin_ticks_off_a_step(browser
     assert CoachingContact.objects.get().author == coach
 
     # The organisation's admin reads the plan and ticks the step off.
-    _log_in(browser_page, admin)
+    log_in(browser_page, admin)
     browser_page.visit(f"/scholing/coaching/{organisation.pk}/")
     expect(page.get_by_role("button", name="Doelen opslaan")).to_have_count(0)
     _submit(browser_page, "Afvinken als gedaan")
@@ -177,7 +165,7 @@ def test_a_coach_is_linked_keeps_the_plan_and_the_admin_ticks_off_a_step(browser
     assert PlanStep.objects.get().done_on is not None
 
     # The coordinator stops the link: the coach no longer sees the plan.
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
     browser_page.visit("/scholing/beheer/coaching/")
     _submit(browser_page, "Koppeling stoppen")
     expect(page.get_by_text("De koppeling is gestopt.")).to_be_visible()

@@ -7,10 +7,9 @@ page."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import MembershipRole, Role
 from veerkracht.accounts.services import membership_set
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
@@ -21,16 +20,6 @@ from veerkracht.learning.tests.factories.catalogue import CohortFactory, CourseF
 
 pytestmark = pytest.mark.browser
 Status = EnrolmentStatus
-
-
-def _log_in(browser_page, user) -> None:
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.clear_cookies()
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _named(user, name: str):
@@ -58,7 +47,7 @@ def test_a_learner_and_an_organisation_admin_enrol_and_cancel(browser_page, regi
     expect(page.get_by_role("link", name="Het andere gesprek voeren")).to_have_count(0)
 
     # Enrol through the organisation, see it under "Mijn scholing", cancel with a confirmation.
-    _log_in(browser_page, resident)
+    log_in(browser_page, resident)
     browser_page.visit("/scholing/gesprek/")
     page.get_by_label("Via welke organisatie?").select_option(label="Welzijn Zuid")
     browser_page.after(lambda: page.get_by_role("button", name="Aanmelden").click())
@@ -89,7 +78,7 @@ def test_the_coordinator_runs_the_catalogue(browser_page, region):
     requests_cohort = CohortFactory(course=coaching, title="Leergang voorjaar")
     EnrolmentFactory(cohort=requests_cohort, status=Status.REQUESTED, user=_named(UserFactory(), "Ja Mens"))
     EnrolmentFactory(cohort=requests_cohort, status=Status.REQUESTED, user=_named(UserFactory(), "Nee Mens"))
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
 
     # A new course (an empty form first), published at once.
     browser_page.visit("/scholing/beheer/")

@@ -8,11 +8,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.learning.models import IntervisionGroup, Reflection
@@ -20,15 +19,6 @@ from veerkracht.learning.tests.factories.certificates import make_certificate
 from veerkracht.learning.tests.factories.intervision import make_cohort, past_meeting
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _name(user, name: str) -> None:
@@ -44,7 +34,7 @@ def test_an_intervision_group_from_making_to_reflection(browser_page, other_brow
         _name(user, f"Deelnemer {'ABCDE'[i]}")
 
     # 1. The coordinator picks too few learners first, then four.
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
     browser_page.visit("/scholing/beheer/intervisie/")
     browser_page.after(lambda: page.get_by_role("link", name=re.compile(cohort.course.title)).click())
     page.get_by_label("Naam van de intervisiegroep").fill("Intervisie Maastricht")
@@ -72,7 +62,7 @@ def test_an_intervision_group_from_making_to_reflection(browser_page, other_brow
 
     # 3. After a meeting, a member writes a reflection (empty first) that the group reads.
     past_meeting(group)
-    _log_in(other_browser_page, users[0])
+    log_in(other_browser_page, users[0])
     other_browser_page.visit(f"/scholing/intervisie/{group.pk}/")
     other_browser_page.after(lambda: other.get_by_role("button", name="Reflectie bewaren").click())
     expect(other.get_by_text("Schrijf je reflectie.").first).to_be_visible()
@@ -104,7 +94,7 @@ def test_revoking_and_verifying_a_certificate(browser_page, region):
     expect(page.get_by_text(certificate.holder_name)).to_be_visible()
 
     # 2. The coordinator finds it and revokes it (without a reason first).
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
     browser_page.visit("/scholing/beheer/certificaten/")
     page.get_by_label("Zoek op naam, cursus of nummer").fill(certificate.number)
     browser_page.after(lambda: page.get_by_role("button", name="Zoeken").click())
@@ -129,7 +119,7 @@ def test_revoking_and_verifying_a_certificate(browser_page, region):
 def test_the_learner_sees_their_certificates(browser_page, region):
     page = browser_page.page
     certificate = make_certificate(title="Het andere gesprek voeren")
-    _log_in(browser_page, certificate.enrolment.user)
+    log_in(browser_page, certificate.enrolment.user)
     browser_page.visit("/scholing/certificaten/")
     expect(page.get_by_role("heading", name="Het andere gesprek voeren")).to_be_visible()
     with page.expect_download() as download:

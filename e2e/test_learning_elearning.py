@@ -6,10 +6,9 @@ answers, passes it and so completes the course."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.learning.models import Course, EnrolmentStatus, Lesson, QuizAttempt
@@ -21,16 +20,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-def _log_in(browser_page, user) -> None:
-    """A session for `user` without the login flow (that has its own tests)."""
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _write_course(browser_page, course) -> None:
@@ -134,7 +123,7 @@ def test_writing_an_elearning_and_taking_it(browser_page, other_browser_page, re
     coordinator = UserFactory(roles=(Role.TRAINING_COORDINATOR,))
     course = CourseFactory(title="Het andere gesprek", requires_elearning=True)
     enrolment = EnrolmentFactory(cohort=CohortFactory(course=course), user=resident)
-    _log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator)
     _write_course(browser_page, course)
     _write_quiz(browser_page)
     _statistics_export_import(browser_page, course, tmp_path)
@@ -143,7 +132,7 @@ def test_writing_an_elearning_and_taking_it(browser_page, other_browser_page, re
 
     learner = other_browser_page
     page = learner.page
-    _log_in(learner, resident)
+    log_in(learner, resident)
     learner.visit(f"/scholing/e-learning/{course.slug}/")
     learner.after(lambda: page.get_by_role("link", name="Begin met de eerste les").click())
     expect(page.get_by_role("link", name="Bekijk de video (opent een andere website)")).to_be_visible()

@@ -7,11 +7,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.network.models import Activity
 from veerkracht.network.tests.factories.activities import make_ambassador
@@ -19,20 +18,11 @@ from veerkracht.network.tests.factories.activities import make_ambassador
 pytestmark = pytest.mark.browser
 
 
-def _log_in(browser_page, user) -> None:
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
-
-
 def test_an_ambassador_logs_changes_and_deletes_an_activity(browser_page, region):
     page = browser_page.page
     user = UserFactory(display_name="Anna Jansen")
     make_ambassador(region, user=user)
-    _log_in(browser_page, user)
+    log_in(browser_page, user)
     browser_page.visit("/netwerk/activiteiten/")
 
     # 1. A date in the future is refused with a clear message; nothing is saved.

@@ -7,25 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.network.models import Ambassador, AmbassadorApplication
 from veerkracht.network.tests.factories.ambassadors import make_application
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _apply(browser_page) -> None:
@@ -44,7 +34,7 @@ def test_from_application_to_a_lesson(browser_page, other_browser_page, region):
     staff = UserFactory(roles=(Role.STAFF,), display_name="Fatima")
 
     # 1. The resident sends an empty form first, then applies; withdraws, and applies again.
-    _log_in(browser_page, resident)
+    log_in(browser_page, resident)
     browser_page.visit("/netwerk/ambassadeur-worden/")
     browser_page.after(lambda: page.get_by_role("button", name="Aanmelding versturen").click())
     expect(page.get_by_text("Vul dit in.").first).to_be_visible()
@@ -57,7 +47,7 @@ def test_from_application_to_a_lesson(browser_page, other_browser_page, region):
 
     # 2. Staff decline someone else (no reason first) and invite the resident.
     other_application = make_application(region)
-    _log_in(other_browser_page, staff)
+    log_in(other_browser_page, staff)
     other_browser_page.visit(f"/netwerk/beheer/ambassadeurs/aanmeldingen/{other_application.pk}/")
     other_browser_page.after(lambda: other.get_by_role("button", name="Afwijzen").click())
     expect(other.get_by_text("Vul dit in.").first).to_be_visible()

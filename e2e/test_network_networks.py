@@ -7,26 +7,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory
 from veerkracht.network.models import Goal, GoalProgress, RegionalNetwork
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    browser_page.page.context.clear_cookies()
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _submit(browser_page, name: str) -> None:
@@ -38,7 +27,7 @@ def test_staff_make_a_network_with_a_goal_and_enter_its_progress(browser_page):
     staff = UserFactory(roles=(Role.STAFF,))
     UserFactory(email="coordinator@example.org", display_name="Mieke Coördinator")
     OrganisationFactory(name="GGD Zuid Limburg")
-    _log_in(browser_page, staff)
+    log_in(browser_page, staff)
     today = timezone.localdate()
 
     browser_page.visit("/netwerk/")

@@ -9,10 +9,9 @@ import re
 from datetime import date
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.helpers import log_in
 from veerkracht.accounts.models import OrganisationType, Role
 from veerkracht.accounts.tests.factories import OrganisationFactory, UserFactory, activate_totp
 from veerkracht.actioncentre.models import PartnerProfile
@@ -20,17 +19,6 @@ from veerkracht.network.models import PartnerApplication, PartnerKind, PartnerRo
 from veerkracht.network.services import partners as partner_services
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(browser_page, user) -> None:
-    """A session for `user` without the login flow (that has its own tests)."""
-    browser_page.page.context.clear_cookies()
-    client = Client()
-    client.force_login(user, backend="veerkracht.accounts.backends.LoginBackend")
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    browser_page.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": browser_page.base_url}]
-    )
 
 
 def _submit(browser_page, name: str) -> None:
@@ -42,7 +30,7 @@ def test_an_organisation_applies_is_accepted_and_its_page_goes_live(browser_page
     applicant = UserFactory(email="els@example.org", display_name="Els Kessels")
     staff = UserFactory(roles=(Role.STAFF,), display_name="Fatima Staf")
 
-    _log_in(browser_page, applicant)
+    log_in(browser_page, applicant)
     browser_page.visit("/")
     browser_page.after(lambda: page.get_by_role("link", name="Word partner").first.click())
     _submit(browser_page, "Aanmelding versturen")
@@ -60,7 +48,7 @@ def test_an_organisation_applies_is_accepted_and_its_page_goes_live(browser_page
     expect(page.get_by_role("heading", name="Huiskamer Zuid")).to_be_visible()
     application = PartnerApplication.objects.get()
 
-    _log_in(browser_page, staff)
+    log_in(browser_page, staff)
     browser_page.visit("/netwerk/beheer/partners/")
     browser_page.after(lambda: page.get_by_role("link", name="Huiskamer Zuid").click())
     expect(page.get_by_text("06 1234 5678")).to_be_visible()
@@ -74,7 +62,7 @@ def test_an_organisation_applies_is_accepted_and_its_page_goes_live(browser_page
     assert organisation is not None and PartnerRole.objects.get(organisation=organisation).kind == "supporter"
 
     activate_totp(applicant)  # a partner admin logs in in two steps
-    _log_in(browser_page, applicant)
+    log_in(browser_page, applicant)
     browser_page.visit("/netwerk/partner-worden/mijn-aanmelding/")
     expect(page.get_by_text("We bellen je voor een kennismaking.")).to_be_visible()
     browser_page.after(lambda: page.get_by_role("link", name="Vul je partnerpagina in").click())
@@ -99,7 +87,7 @@ def test_staff_change_a_role_and_log_support(browser_page, region):
         reason="trekt mee",
         actor=None,
     )
-    _log_in(browser_page, staff)
+    log_in(browser_page, staff)
 
     browser_page.visit("/netwerk/beheer/partners/")
     browser_page.after(lambda: page.get_by_role("link", name="Provincie Limburg").click())
