@@ -33,7 +33,6 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from e2e.a11y import axe_violations
-from veerkracht.core.extensions import load_demo
 from veerkracht.testing.crawl import (
     DEMO_LOGINS,
     SKIP_FORMS,
@@ -41,6 +40,7 @@ from veerkracht.testing.crawl import (
     Form,
     Visit,
     demo_people,
+    load_crawl_demo,
     logged_in_client,
 )
 from veerkracht.testing.crawl import url_pattern as pattern_of
@@ -222,7 +222,7 @@ def test_the_crawler_reports_a_violation_at_each_width_with_its_elements(chromiu
 def test_every_page_and_error_state_for_every_role_passes_axe_at_both_widths(
     chromium, transactional_db, live_server, region
 ):
-    load_demo(region)
+    load_crawl_demo(region)
     people = demo_people()
     assert len(people) == len(DEMO_LOGINS) + 1
     crawler = AxeCrawler(chromium, live_server.url)

@@ -392,6 +392,11 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
+# --- Demo data (`make run`) ------------------------------------------------------------------
+# The demo's monitor is computed from the year of the first activity in the demo data (2019): about two
+# minutes. A later year computes fewer periods (the crawl tests use this year only).
+MONITOR_DEMO_FROM_YEAR = env_int("MONITOR_DEMO_FROM_YEAR", 0)
+
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -6,13 +6,18 @@ the snapshot only computes new periods and the open ones.
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
+
 from veerkracht.regions.models import Region
 
 from .compute.snapshots import snapshot_run
 
 
 def load(region: Region) -> list[str]:
-    result = snapshot_run(region=region)
+    year = settings.MONITOR_DEMO_FROM_YEAR
+    result = snapshot_run(region=region, since=date(year, 1, 1) if year else None)
     return [
         f"  Monitor: {len(result.computed)} periods computed ({result.skipped} kept), "
         f"{result.figures:,} figures in {result.seconds:.1f}s"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from veerkracht.core.extensions import load_demo
 from veerkracht.testing.crawl import (
     DEMO_LOGINS,
     OK_STATUSES,
@@ -20,6 +19,7 @@ from veerkracht.testing.crawl import (
     Crawl,
     Visit,
     demo_people,
+    load_crawl_demo,
     logged_in_client,
 )
 
@@ -42,7 +42,7 @@ def _send_forms(client: Client, visit: Visit) -> list[str]:
 
 @pytest.fixture
 def demo(region):
-    load_demo(region)
+    load_crawl_demo(region)
     return region
 
 

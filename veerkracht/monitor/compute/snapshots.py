@@ -107,11 +107,12 @@ class _Todo:
     only: frozenset[str] | None = None  # a published period: add only these (never published) indicators
 
 
-def _plan(region, today: date, result: RunResult) -> list[_Todo]:
+def _plan(region, today: date, result: RunResult, since: date | None) -> list[_Todo]:
     stored = {(p.kind, p.start): p for p in Period.objects.filter(region=region)}
     todo: list[_Todo] = []
+    first = max(first_day(region), since) if since else first_day(region)
     for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR):
-        for span in spans_between(kind, first_day(region), today):
+        for span in spans_between(kind, first, today):
             closed = span.end <= today
             period = stored.get((span.kind, span.start))
             if not (closed and period is not None and period.is_closed):
@@ -125,12 +126,13 @@ def _plan(region, today: date, result: RunResult) -> list[_Todo]:
     return todo
 
 
-def snapshot_run(*, region, now: datetime | None = None) -> RunResult:
+def snapshot_run(*, region, now: datetime | None = None, since: date | None = None) -> RunResult:
+    """Compute what is missing; ``since`` leaves out the periods before that day (a quick demo)."""
     started = time.monotonic()
     now = now or timezone.now()
     tree = AreaTree.of(region)
     result = RunResult()
-    todo = _plan(region, to_date(now), result)
+    todo = _plan(region, to_date(now), result, since)
 
     def needs(span: Span, key: str) -> bool:
         return any(t.span == span and (t.only is None or key in t.only) for t in todo if t.closed)

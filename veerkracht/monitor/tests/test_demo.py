@@ -51,7 +51,7 @@ def test_the_demo_takes_the_monitor_snapshot_after_every_app_loaded_its_data(reg
     monkeypatch.setattr(
         demo,
         "snapshot_run",
-        lambda region: calls.append("snapshot") or RunResult(computed=["2025"], figures=7),
+        lambda region, since: calls.append("snapshot") or RunResult(computed=["2025"], figures=7),
     )
 
     lines = load_demo(region)

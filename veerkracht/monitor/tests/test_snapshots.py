@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -115,6 +115,15 @@ def test_a_run_killed_half_way_keeps_every_published_period_and_the_next_run_fin
     monkeypatch.setattr(snapshots, "_insert", real)
     snapshot_run(region=monitor_data.region, now=monitor_data.now)
     assert _state() == before
+
+
+def test_since_leaves_out_the_periods_before_it_and_a_later_run_fills_them(monitor_data):
+    Period.objects.all().delete()
+    result = snapshot_run(region=monitor_data.region, now=monitor_data.now, since=date(2026, 1, 1))
+    assert sorted(result.computed) == ["2026", "2026-01", "2026-02", "2026-K1"]
+    assert not Period.objects.filter(start__lt="2026-01-01").exists()
+    snapshot_run(region=monitor_data.region, now=monitor_data.now)
+    assert value("score", "2025", MAASTRICHT).n == 25
 
 
 def test_closed_periods_keep_their_history_when_rows_change_later(monitor_data):
