@@ -17,7 +17,7 @@ from veerkracht.core.indicators import STOCK, categories, get_indicator
 from .areas import AreaTree
 from .outcomes import has_bands
 from .periods import Span
-from .privacy import Linked, hierarchy_equations, protect
+from .privacy import Linked, hierarchy_bounds, hierarchy_equations, protect
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,11 @@ def _add_table(linked: Linked, tree: AreaTree, table: Table, *, settled: bool) -
     cats = categories(*indicator.breakdowns) if indicator else {}
     equations = hierarchy_equations(cells, area_children=tree.children, breakdowns=cats)
     linked.relations.equations += [(key(p), [key(c) for c in parts]) for p, parts in equations]
+    # Σ the parts that are figures ≤ the total (the others are people nobody sees).
+    linked.relations.linear += [
+        ([(key(p), -1.0), *((key(c), 1.0) for c in parts)], False)
+        for p, parts in hierarchy_bounds(cells, area_children=tree.children, breakdowns=cats)
+    ]
     bands = _add_bands(linked, table, cells, equations)
     _add_sums(linked, table, equations)
     if settled:

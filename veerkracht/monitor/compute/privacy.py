@@ -128,9 +128,10 @@ def _index(equations) -> dict:
     return touching
 
 
-def _neighbour(key, counts, equations, hidden, fixed, touching=None) -> Hashable | None:
+def _neighbour(key, counts, equations, hidden, fixed, touching=None, *, least: int = 1) -> Hashable | None:
     """A shown cell to hide near `key`: the smallest positive one in a sum that holds `key`, or else in
-    a sum that holds a hidden cell next to it (and so on outwards)."""
+    a sum that holds a hidden cell next to it (and so on outwards). With ``least=0`` a shown zero will
+    do as well (the last resort of ``protect``)."""
     touching = touching if touching is not None else _index(equations)
     seen, frontier = {key}, {key}
     while frontier:
@@ -143,7 +144,7 @@ def _neighbour(key, counts, equations, hidden, fixed, touching=None) -> Hashable
                     if candidate not in seen:
                         reached.add(candidate)
                     continue
-                if counts[candidate] <= 0 or candidate in fixed:
+                if counts[candidate] < least or candidate in fixed:
                     continue
                 # Parts before totals: hiding a total costs more than hiding one of its parts.
                 rank = (position == 0, counts[candidate], _order(candidate))
@@ -361,6 +362,13 @@ def protect(linked: Linked, *, threshold: int = THRESHOLD, width: int = WIDTH) -
                 extra = {_neighbour(key, counts, groups, hidden | added, fixed, touching)} - {None}
             added |= extra
         if not added:
+            # Only zeros are left to hide around these cells (a quarter's municipality whose total its
+            # last month published, with one group that is not zero): a hidden zero hides how the
+            # people are spread over the groups.
+            added = {_neighbour(k, counts, groups, hidden, fixed, touching, least=0) for k in failing} - {
+                None
+            }
+        if not added:
             # Only fixed (published) figures are left around these cells: nothing more can be done.
             linked.stuck = failing
             return hidden
@@ -451,6 +459,22 @@ def _period(key: Hashable) -> tuple:
     return (key[1], *holding(key[1]))
 
 
+def _hierarchy_sums(keys: set, area_children, breakdowns) -> Iterable[tuple[tuple, list[tuple]]]:
+    """Every sum the area tree and the breakdowns make, whose total is one of `keys`."""
+    areas = {(level, code) for level, code, _b, _c in keys}
+    cells = [("", "")] + [(b, c) for b, cats in breakdowns.items() for c in cats]
+    for area, children in area_children.items():
+        for breakdown, category in cells:
+            parent = (*area, breakdown, category)
+            if parent in keys:
+                yield parent, [(*child, breakdown, category) for child in children]
+    for area in areas:
+        for breakdown, categories in breakdowns.items():
+            parent = (*area, "", "")
+            if parent in keys:
+                yield parent, [(*area, breakdown, c) for c in categories]
+
+
 def hierarchy_equations(
     keys: Iterable[tuple],
     *,
@@ -464,22 +488,33 @@ def hierarchy_equations(
     breakdown to all its categories (including "unknown", so the parts add up to the total).
     """
     keys = set(keys)
-    equations: list[Equation] = []
-    areas = {(level, code) for level, code, _b, _c in keys}
-    cells = [("", "")] + [(b, c) for b, cats in breakdowns.items() for c in cats]
-    for area, children in area_children.items():
-        for breakdown, category in cells:
-            parent = (*area, breakdown, category)
-            parts = [(*child, breakdown, category) for child in children]
-            if parent in keys and all(p in keys for p in parts):
-                equations.append((parent, parts))
-    for area in areas:
-        for breakdown, categories in breakdowns.items():
-            parent = (*area, "", "")
-            parts = [(*area, breakdown, c) for c in categories]
-            if parent in keys and all(p in keys for p in parts):
-                equations.append((parent, parts))
-    return equations
+    return [
+        (parent, parts)
+        for parent, parts in _hierarchy_sums(keys, area_children, breakdowns)
+        if all(p in keys for p in parts)
+    ]
+
+
+def hierarchy_bounds(
+    keys: Iterable[tuple],
+    *,
+    area_children: Mapping[tuple, Sequence[tuple]],
+    breakdowns: Mapping[str, Sequence[str]],
+) -> list[Equation]:
+    """The sums of which only some parts are figures of the table: (total, the parts that are).
+
+    The parts that are no figure (a month splits its subregions by group, not its municipalities, nor
+    the people without a known municipality) are people too: the parts that are figures add up to at
+    most the total. An attacker knows that much (Limburg's professionals minus those of two
+    subregions is at least the third's), so the audit must know it as well.
+    """
+    keys = set(keys)
+    found = []
+    for parent, parts in _hierarchy_sums(keys, area_children, breakdowns):
+        present = [p for p in parts if p in keys]
+        if present and len(present) < len(parts):
+            found.append((parent, present))
+    return found
 
 
 def shown(value: float | None, suppressed: bool) -> str | float | None:

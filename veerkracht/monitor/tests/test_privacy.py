@@ -178,3 +178,106 @@ def test_a_hidden_score_band_in_a_csv_carries_the_neutral_mark():
         "hoog_pct": "",
         "deel_verborgen": "ja",
     }
+
+
+def test_a_zero_is_hidden_when_nothing_else_can_protect_a_cell_its_last_month_published_the_total_of():
+    # A stock (people trained) in a quarter equals its last month. The month published Venlo's total,
+    # 11, without groups; the quarter splits it in groups: professionals 11, coaches 0, volunteers 0.
+    # The professionals' cell is hidden (with its neighbours elsewhere); with the zeros shown it is
+    # 11 - 0 - 0 = 11 exactly. Only a zero is left to hide.
+    from veerkracht.monitor.compute.intervals import Relations
+    from veerkracht.monitor.compute.privacy import Linked, protect
+
+    def month(*cell):
+        return ("trained", "2022-12", "municipality", "GM0983", *cell)
+
+    def quarter(*cell):
+        return ("trained", "2022-K4", "municipality", "GM0983", *cell)
+
+    groups = ("professional", "coach", "volunteer")
+    counts = {month("", ""): 11, quarter("", ""): 11} | {
+        quarter("group", g): n for g, n in zip(groups, (11, 0, 0), strict=True)
+    }
+    linked = Linked(
+        counts=counts,
+        relations=Relations(
+            equations=[
+                (quarter("", ""), [quarter("group", g) for g in groups]),
+                (quarter("", ""), [month("", "")]),
+            ]
+        ),
+        fixed={month("", "")},
+        hidden={quarter("group", "professional")},
+    )
+
+    hidden = protect(linked)
+
+    assert quarter("group", "professional") in hidden
+    assert hidden & {quarter("group", "coach"), quarter("group", "volunteer")}  # a zero goes with it
+    # (The quarter's total may be hidden as well; the month published it, so only it stays "stuck".)
+    assert set(linked.stuck) <= {quarter("", "")}
+
+
+def test_parts_that_are_no_figure_still_bound_the_total_and_the_audit_uses_that():
+    # A month splits Limburg and its subregions by group, but not the people without a known
+    # municipality ("onbekend"). Limburg's professionals (201) minus those of Noord (45) and Zuid (117)
+    # still gives Midden's hidden professionals at most 39: with its coaches and volunteers hidden, and
+    # Midden's total (47) shown, that pins them unless more is hidden.
+    from veerkracht.monitor.compute.intervals import Relations
+    from veerkracht.monitor.compute.privacy import Linked, hierarchy_bounds, hierarchy_equations, protect
+
+    def cell(area, group=""):
+        level = "region" if area == "limburg" else "subregion"
+        return (level, area, "group" if group else "", group)
+
+    tree = {
+        ("region", "limburg"): [("subregion", s) for s in ("noord", "midden", "zuid")]
+        + [("municipality", "onbekend")]
+    }
+    groups = ["professional", "coach", "volunteer"]
+    counts = {cell("limburg"): 250, cell("noord"): 67, cell("midden"): 47, cell("zuid"): 136}
+    counts |= {
+        cell("limburg", "professional"): 201,
+        cell("limburg", "coach"): 19,
+        cell("limburg", "volunteer"): 30,
+    }
+    counts |= {cell("noord", "professional"): 45, cell("noord", "coach"): 10, cell("noord", "volunteer"): 12}
+    counts |= {cell("midden", "professional"): 39, cell("midden", "coach"): 2, cell("midden", "volunteer"): 6}
+    counts |= {cell("zuid", "professional"): 117, cell("zuid", "coach"): 7, cell("zuid", "volunteer"): 12}
+    breakdowns = {"group": groups}
+    equations = hierarchy_equations(counts, area_children=tree, breakdowns=breakdowns)
+    bounds = hierarchy_bounds(counts, area_children=tree, breakdowns=breakdowns)
+    # No region-wide sum is an equation (the "onbekend" parts are missing), but each is a bound.
+    assert not [parts for parent, parts in equations if parent[0] == "region" and parts[0][0] == "subregion"]
+    assert (
+        cell("limburg", "professional"),
+        [cell(s, "professional") for s in ("noord", "midden", "zuid")],
+    ) in bounds
+
+    def linked_with(with_bounds: bool) -> Linked:
+        key = lambda c: ("trained", "2022-12", *c)  # noqa: E731 - a short name for the keys
+        return Linked(
+            counts={key(c): n for c, n in counts.items()},
+            relations=Relations(
+                equations=[(key(p), [key(c) for c in parts]) for p, parts in equations],
+                linear=[
+                    ([(key(p), -1.0), *((key(c), 1.0) for c in parts)], False)
+                    for p, parts in (bounds if with_bounds else [])
+                ],
+            ),
+        )
+
+    from veerkracht.monitor.compute.intervals import narrowed
+
+    def narrowed_by_an_attacker(hidden: set) -> dict:
+        attacker = linked_with(True)  # knows the bounds, whatever the audit knew
+        known = {k: (n, n) for k, n in attacker.counts.items() if k not in hidden}
+        return narrowed(attacker.relations, known, hidden, threshold=10, width=5)
+
+    hidden_without = protect(linked_with(False))
+    assert narrowed_by_an_attacker(hidden_without)  # an audit without the bounds gives Midden away
+    linked = linked_with(True)
+    hidden = protect(linked)
+    assert linked.stuck == {}
+    assert ("trained", "2022-12", *cell("midden", "professional")) in hidden
+    assert narrowed_by_an_attacker(hidden) == {}
