@@ -208,7 +208,7 @@ def run() -> list[dict]:
     listing = timed_gets(anonymous, list_paths)
     map_page = timed_gets(anonymous, map_paths * 25)
     return [
-        *latency_results("actioncentre.suggestions", suggestions, 100),
+        *latency_results("actioncentre.suggestions", suggestions, 50),
         *latency_results("actioncentre.initiative_list_filtered", listing, 50),
         *latency_results("actioncentre.initiative_map", map_page, 50),
         result("actioncentre.suggestions_queries", query_count(client, suggestion_paths[0]), "count", 15),

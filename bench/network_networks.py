@@ -38,7 +38,7 @@ def _build_people(region, ambassadors: int, activities: int, rng: random.Random)
     from veerkracht.network.models import Activity, ActivityKind, Ambassador, AmbassadorStatus, Background
 
     municipalities = list(region.municipalities.all())
-    users = [User(email=f"ambassadeur{n}@bench.veerkracht.nl") for n in range(ambassadors)]
+    users = [User(email=f"netwerk-ambassadeur{n}@bench.veerkracht.nl") for n in range(ambassadors)]
     for user in users:
         user.set_unusable_password()
     users = User.objects.bulk_create(users, batch_size=BATCH)
