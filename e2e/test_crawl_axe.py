@@ -21,8 +21,7 @@ per role). What is visited and what is sampled:
 - every answer the browser gets from the server, pages and their assets, must not be a 500, and the
   browser must land where the test client did (it shares the client's session).
 
-About 320 pages (about 150 of them also at 1280 px) and 130 forms sent empty (at both widths), in four
-to five minutes. The test fails with
+About 320 pages and 130 forms sent empty, in four to six minutes. The test fails with
 one report listing every problem: role, width, address, axe rule and elements.
 """
 
