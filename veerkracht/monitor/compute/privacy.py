@@ -365,9 +365,8 @@ def protect(linked: Linked, *, threshold: int = THRESHOLD, width: int = WIDTH) -
             # Only zeros are left to hide around these cells (a quarter's municipality whose total its
             # last month published, with one group that is not zero): a hidden zero hides how the
             # people are spread over the groups.
-            added = {_neighbour(k, counts, groups, hidden, fixed, touching, least=0) for k in failing} - {
-                None
-            }
+            zeros = (_neighbour(k, counts, groups, hidden, fixed, touching, least=0) for k in failing)
+            added = {key for key in zeros if key is not None}
         if not added:
             # Only fixed (published) figures are left around these cells: nothing more can be done.
             linked.stuck = failing

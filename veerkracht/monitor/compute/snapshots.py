@@ -127,7 +127,8 @@ def _plan(region, today: date, result: RunResult, since: date | None) -> list[_T
 
 
 def snapshot_run(*, region, now: datetime | None = None, since: date | None = None) -> RunResult:
-    """Compute what is missing; ``since`` leaves out the periods before that day (a quick demo)."""
+    """Compute what is missing; ``since`` leaves out the periods that end before that day (a quick
+    demo)."""
     started = time.monotonic()
     now = now or timezone.now()
     tree = AreaTree.of(region)
