@@ -200,7 +200,7 @@ def run() -> list[dict]:
     return [
         *latency_results("agenda.list_filtered", listing, 50),
         *latency_results("agenda.event_page", detail, 50),
-        *latency_results("agenda.register", registering, 100),
+        *latency_results("agenda.register", registering, 50),
         result("agenda.list_queries", _queries(anonymous, list_paths[0]), "count", 10),
         result("agenda.event_page_queries", _queries(anonymous, event_paths[0]), "count", 10),
         result("agenda.overbooked", _overbooked(), "places", 0),
