@@ -16,31 +16,11 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.util import latency_results, load_limburg, result
+from bench.util import latency_results, load_limburg, query_count, result, timed_gets
 
 BATCH = 5000
-
-
-def _queries(client: Client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
-def _timed(client: Client, paths: list[str], rounds: int = 3) -> list[float]:
-    timings = []
-    for round_ in range(rounds):
-        for path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
-            assert response.status_code == 200, (path, response.status_code)
-            if round_:  # the first round warms caches
-                timings.append(elapsed)
-    return timings
 
 
 # --- stories -------------------------------------------------------------------------------------
@@ -122,13 +102,13 @@ def stories_results(region) -> list[dict]:
     # Half the pages have responses (the first 2,000 stories), half not.
     picked = rng.sample(stories[:2000], 50) + rng.sample(stories[2000:] or stories, 50)
     story_paths = [reverse("community:story", args=[s.pk]) for s in picked]
-    listing = _timed(anonymous, list_paths)
-    pages = _timed(anonymous, story_paths)
+    listing = timed_gets(anonymous, list_paths)
+    pages = timed_gets(anonymous, story_paths)
     return [
         *latency_results("community.story_list", listing, 50),
         *latency_results("community.story_page", pages, 50),
-        result("community.story_list_queries", _queries(anonymous, list_paths[0]), "count", 10),
-        result("community.story_page_queries", _queries(anonymous, story_paths[0]), "count", 12),
+        result("community.story_list_queries", query_count(anonymous, list_paths[0]), "count", 10),
+        result("community.story_page_queries", query_count(anonymous, story_paths[0]), "count", 12),
     ]
 
 

@@ -16,35 +16,15 @@ from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from bench.util import latency_results, load_limburg, result
+from bench.util import latency_results, load_limburg, query_count, result, timed_gets
 
 COURSES = 40
 COHORTS_PER_COURSE = 20
 LEARNERS = 5000
 BATCH = 5000
-
-
-def _queries(client: Client, path: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
-
-
-def _timed(client: Client, paths: list[str], rounds: int = 3) -> list[float]:
-    timings = []
-    for round_ in range(rounds):
-        for path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
-            assert response.status_code == 200, (path, response.status_code)
-            if round_:  # the first round warms caches
-                timings.append(elapsed)
-    return timings
 
 
 def _build(region, enrolments: int, rng: random.Random):
@@ -140,13 +120,13 @@ def run() -> list[dict]:
         filters = ["", "?target_group=professional", "?format=blended", *(f"?subregion={s}" for s in slugs)]
         list_paths = [reverse("learning:catalogue") + rng.choice(filters) for _ in range(40)]
         course_paths = [reverse("learning:course", args=[rng.choice(courses).slug]) for _ in range(60)]
-        listing = _timed(anonymous, list_paths)
-        pages = _timed(anonymous, course_paths)
+        listing = timed_gets(anonymous, list_paths)
+        pages = timed_gets(anonymous, course_paths)
         return [
             *latency_results("learning.catalogue", listing, 50),
             *latency_results("learning.course_page", pages, 50),
-            result("learning.catalogue_queries", _queries(anonymous, list_paths[0]), "count", 10),
-            result("learning.course_page_queries", _queries(anonymous, course_paths[0]), "count", 10),
+            result("learning.catalogue_queries", query_count(anonymous, list_paths[0]), "count", 10),
+            result("learning.course_page_queries", query_count(anonymous, course_paths[0]), "count", 10),
         ]
     finally:
         _clean_up(courses, users)
