@@ -246,8 +246,8 @@ def run() -> list[dict]:
         with CaptureQueriesContext(connection) as queries:
             client.get(reverse("learning:budget_report"))
         return [
-            *latency_results("learning.budget_report", page, 150),
-            *latency_results("learning.budget_report_csv", csv_timings, 150),
+            *latency_results("learning.budget_report", page, 50),
+            *latency_results("learning.budget_report_csv", csv_timings, 50),
             result("learning.budget_report_queries", len(queries), "count", 16),
         ]
     finally:

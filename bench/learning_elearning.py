@@ -62,12 +62,12 @@ def _courses(region) -> list:
 def _users(count: int) -> list[int]:
     from veerkracht.accounts.models import User
 
-    rows = [User(email=f"leerling{n}@bench.veerkracht.nl") for n in range(count)]
+    rows = [User(email=f"elearning-leerling{n}@bench.veerkracht.nl") for n in range(count)]
     for start in range(0, count, BATCH):
         with transaction.atomic():
             User.objects.bulk_create(rows[start : start + BATCH])
     return list(
-        User.objects.filter(email__endswith="@bench.veerkracht.nl")
+        User.objects.filter(email__startswith="elearning-leerling", email__endswith="@bench.veerkracht.nl")
         .order_by("pk")
         .values_list("pk", flat=True)
     )
