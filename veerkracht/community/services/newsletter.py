@@ -11,6 +11,7 @@ and the next batch (or the scheduled ``newsletter_resume``) goes on where it sto
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -31,6 +32,10 @@ from ..tokens import CONFIRM, subscriber_token
 from .moderation import is_moderator
 
 BATCH_SIZE = 200
+# A draft takes at most this many items per section for each part of the region (the whole region and
+# every subregion), newest or soonest first: a subscriber who follows one subregion reads at most twice
+# this many per section, and a busy month (hundreds of stories) still makes a mail people read.
+ITEMS_PER_AREA = 5
 UNCONFIRMED_KEEP = timedelta(days=7)
 
 
@@ -174,7 +179,8 @@ def _as_datetime(when) -> datetime | None:
 
 @transaction.atomic
 def issue_create(*, region, month: date, actor, now: datetime | None = None) -> Issue:
-    """A draft for a month, with every digest section's items in the sections' order."""
+    """A draft for a month, with every digest section's items in the sections' order (per section at
+    most ITEMS_PER_AREA for the whole region and for each subregion)."""
     _check_editor(actor)
     month = _month_start(month)
     if Issue.objects.filter(region=region, month=month).exists():
@@ -186,7 +192,7 @@ def issue_create(*, region, month: date, actor, now: datetime | None = None) -> 
     load_sections()
     rows = []
     for section in SECTIONS:
-        for item in section.find(region, since, until):
+        for item in _capped(section.find(region, since, until)):
             rows.append(
                 IssueItem(
                     issue=issue,
@@ -203,6 +209,16 @@ def issue_create(*, region, month: date, actor, now: datetime | None = None) -> 
     IssueItem.objects.bulk_create(rows)
     log_action("community.newsletter.created", actor=actor, subject=issue)
     return issue
+
+
+def _capped(items: list) -> list:
+    taken: Counter = Counter()
+    kept = []
+    for item in items:
+        if taken[item.subregion] < ITEMS_PER_AREA:
+            taken[item.subregion] += 1
+            kept.append(item)
+    return kept
 
 
 @transaction.atomic

@@ -85,6 +85,16 @@ def test_a_draft_collects_initiatives_that_need_help(region, staff):
     assert items[0].subregion == "noord-limburg" and items[0].url == f"/initiatieven/{helped.slug}/"
 
 
+def test_a_busy_month_gives_each_part_of_the_region_its_newest_five_per_section(region, staff):
+    """Hundreds of stories in a month still make a mail people read, and every subregion keeps its own."""
+    areas = ["noord-limburg"] * 7 + [""] * 6 + ["zuid-limburg"] * 2
+    issue = _draft(region, staff, *[f"Bericht {n}" for n in range(len(areas))], subregions=areas)
+    kept = [(item.subregion, item.title) for item in issue.items.filter(section="test")]
+    assert [title for area, title in kept if area == "noord-limburg"] == [f"Bericht {n}" for n in range(5)]
+    assert [title for area, title in kept if area == ""] == [f"Bericht {n}" for n in range(7, 12)]
+    assert [title for area, title in kept if area == "zuid-limburg"] == ["Bericht 13", "Bericht 14"]
+
+
 def test_only_editors_make_a_draft_and_one_per_month(region, staff, ambassador):
     with pytest.raises(PermissionDenied):
         issue_create(region=region, month=date(2026, 12, 1), actor=ambassador)
@@ -265,7 +275,9 @@ def test_an_archived_issue_page(client, region, staff, django_assert_num_queries
 def test_editor_pages_have_a_constant_number_of_queries(
     client_for, region, staff, django_assert_max_num_queries
 ):
-    issue = _draft(region, staff, *[f"Bericht {n}" for n in range(20)])
+    areas = ("", "noord-limburg", "midden-limburg", "zuid-limburg")
+    issue = _draft(region, staff, *[f"Bericht {n}" for n in range(20)], subregions=areas)
+    assert issue.items.count() == 20
     client = client_for(staff)
     client.get("/nieuwsbrief/redactie/")  # warm the session
     with django_assert_max_num_queries(12):
