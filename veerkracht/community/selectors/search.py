@@ -259,47 +259,92 @@ def _sqlite_counts(match: str, searched: list[str]) -> dict[str, int]:
         return {numbers[number]: total for number, total in cursor.fetchall() if number in numbers}
 
 
-def _sqlite_kind_sql(first: int, last: int) -> str:
-    """The rowids at positions first < n <= last of one kind (parameters: match, low, high, twice)."""
+def _sqlite_candidates_sql(candidates: int) -> str:
+    """The newest `candidates` matches of one kind with their stems (parameters: kind, match, low, high)."""
     fts = FTS_TABLE
-    ranked = (
-        f"SELECT rowid AS id, -bm25({fts}, 10.0, 1.0, 0.0) AS score, 0 AS part FROM {fts} "
-        f"WHERE {fts} MATCH %s AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT {CANDIDATES}"
-    )
-    older = (
-        f"SELECT rowid AS id, 0.0 AS score, 1 AS part FROM {fts} WHERE {fts} MATCH %s "
-        f"AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT {last - CANDIDATES} OFFSET {CANDIDATES}"
-    )
-    union = f"SELECT * FROM ({ranked})" + (f" UNION ALL SELECT * FROM ({older})" if last > CANDIDATES else "")
     return (
-        "SELECT * FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY part, score DESC, id DESC) AS n "
-        f"FROM ({union})) WHERE n > {first} AND n <= {last}"
+        f"SELECT * FROM (SELECT %s, rowid, title, body, tags FROM {fts} WHERE {fts} MATCH %s "
+        f"AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT {candidates})"
     )
+
+
+def _sqlite_older_sql(candidates: int, last: int) -> str:
+    """The matches of one kind after its candidates, newest first, up to position `last`."""
+    fts = FTS_TABLE
+    return (
+        f"SELECT * FROM (SELECT %s, rowid, '', '', '' FROM {fts} WHERE {fts} MATCH %s AND rowid BETWEEN "
+        f"%s AND %s ORDER BY rowid DESC LIMIT {last - candidates} OFFSET {candidates})"
+    )
+
+
+def _sqlite_idfs(phrases: list[tuple[str, ...]]) -> list[float]:
+    """Each phrase's weight by how many rows hold it (one statement); with one phrase the weight does
+    not change the order, so nothing is counted."""
+    if len(phrases) < 2:
+        return [1.0] * len(phrases)
+    count = f"(SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+    sql = f"SELECT (SELECT MAX(id) FROM community_searchdocument), {', '.join([count] * len(phrases))}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [f'{{title body}} : "{" ".join(phrase)}"' for phrase in phrases])
+        rows, *holding = cursor.fetchone()
+    return [fulltext.idf(rows or 0, n) for n in holding]
+
+
+def _sqlite_positions(query, match: str, wanted: list[str], first: int, last: int, candidates: int) -> list:
+    """(kind, rowid, position) of the hits at positions first < n <= last of every kind wanted: its
+    newest `candidates` matches by rank (title words weigh more than the body's), then older ones."""
+    parts, params = [], []
+    for kind in wanted:
+        low, high = fulltext.kind_rowids(kind)
+        parts.append(_sqlite_candidates_sql(candidates))
+        params += [kind, match, low, high]
+        if last > candidates:
+            parts.append(_sqlite_older_sql(candidates, last))
+            params += [kind, match, low, high]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        found = cursor.fetchall()
+    phrases = fulltext.positive_phrases(query)
+    scores = fulltext.bm25([row[2:] for row in found], phrases, _sqlite_idfs(phrases))
+    per_kind: dict[str, list] = {}
+    for row, score in zip(found, scores, strict=True):
+        older = not (row[2] or row[3] or row[4])
+        per_kind.setdefault(row[0], []).append((older, -score, -row[1], row[1]))
+    positions = []
+    for kind, hits in per_kind.items():
+        ordered = sorted(hits)
+        positions += [(kind, hit[3], n) for n, hit in enumerate(ordered, start=1) if first < n <= last]
+    return positions
 
 
 def _run_sqlite(query, region, filters, searched: list[str], shown: list[str], first: int, last: int):
-    """Two statements: the counts per kind, then the rows wanted of every kind shown that has any."""
+    """Three statements (four for a search with several phrases): the counts per kind, the candidates
+    of every kind shown that has any, then the rows shown."""
     match = _sqlite_match(query, region, filters)
     counts = _sqlite_counts(match, searched)
     wanted = [kind for kind in shown if counts.get(kind)]
     rows = [(kind, total, None, *([None] * len(COLUMNS))) for kind, total in counts.items()]
     if not wanted:
         return rows
-    parts, params = [], []
-    for kind in wanted:
-        low, high = fulltext.kind_rowids(kind)
-        parts.append(f"SELECT %s AS kind, id, n FROM ({_sqlite_kind_sql(first, last)})")
-        params += [kind, match, low, high] + ([match, low, high] if last > CANDIDATES else [])
+    candidates = CANDIDATES if len(shown) == 1 else OVERVIEW_CANDIDATES
+    positions = _sqlite_positions(query, match, wanted, first, last, candidates)
+    if not positions:
+        return rows
+    ids = [rowid & fulltext.ID_MASK for _kind, rowid, _n in positions]
     columns = ", ".join(f"d.{c}" for c in COLUMNS)
     sql = (
-        f"SELECT h.kind, h.n, {columns} FROM ({' UNION ALL '.join(parts)}) h "
-        f"JOIN community_searchdocument d ON d.id = (h.id & {fulltext.ID_MASK}) "
-        f"WHERE d.region_id = %s ORDER BY h.kind, h.n"
+        f"SELECT {columns} FROM community_searchdocument d WHERE d.region_id = %s "
+        f"AND d.id IN ({', '.join(['%s'] * len(ids))})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, region.pk])
-        found = cursor.fetchall()
-    return rows + [(row[0], counts[row[0]], row[1], *row[2:]) for row in found]
+        cursor.execute(sql, [region.pk, *ids])
+        documents = {row[0]: row for row in cursor.fetchall()}
+    shown_rows = [
+        (kind, counts[kind], n, *documents[pk])
+        for (kind, _rowid, n), pk in zip(positions, ids, strict=True)
+        if pk in documents
+    ]
+    return rows + sorted(shown_rows, key=lambda row: (row[0], row[2]))
 
 
 def _hit(row, stems: set[str]) -> Hit:
@@ -319,7 +364,7 @@ def _hit(row, stems: set[str]) -> Hit:
 
 
 def _mentions(text: str, stems: set[str]) -> bool:
-    return any(stem in stems for stem in fulltext.stems(text or ""))
+    return fulltext.mentions(text, stems)
 
 
 def _page_number(number) -> int:
@@ -338,8 +383,8 @@ def search_site(
     per_kind: int = PER_KIND,
     per_page: int = PER_PAGE,
 ) -> Results:
-    """Results for what someone typed, grouped by kind in the sources' order; two database queries on
-    SQLite, three on PostgreSQL (more when the page asked for lies past the last one)."""
+    """Results for what someone typed, grouped by kind in the sources' order; three or four database
+    queries on SQLite, three on PostgreSQL (more when the page asked for lies past the last one)."""
     filters = filters or {}
     query = fulltext.parse(text)
     known = sources_by_key()

@@ -135,3 +135,38 @@ def test_only_public_things_show_to_anyone_logged_in_or_not(client, region, staf
     assert waiting.review == "pending"  # a resident's initiative waits for approval
     client.force_login(staff)
     assert "Geheim moestuinplan" not in _get(client, "?q=moestuinplan")
+
+
+def test_a_word_in_the_title_ranks_above_newer_texts_that_only_mention_it(client, region):
+    InitiativeFactory(title="Moestuin aan de Maas", description="Groente kweken met de buurt.")
+    for n in range(4):
+        InitiativeFactory(title=f"Buurthuis {n}", description="Wij hebben ook een kleine moestuin achter.")
+    html = _get(client, "?q=moestuin&soort=initiative")
+    assert html.index("Moestuin aan de Maas") < html.index("Buurthuis 3")
+    overview = _get(client, "?q=moestuin")
+    assert "Moestuin aan de Maas" in overview  # among the best three, though four are newer
+
+
+def test_a_rare_word_weighs_more_than_a_common_one(client, region):
+    if connection.vendor != "sqlite":
+        pytest.skip("bm25 on SQLite; PostgreSQL's ts_rank does not weigh words by how rare they are")
+    for n in range(8):
+        InitiativeFactory(title=f"Koffie {n}", description="Samen koffie drinken, elke week.")
+    InitiativeFactory(title="Ochtend", description="Koffie en een gesprek over mantelzorg.")
+    InitiativeFactory(title="Koffie koffie", description="Koffie, koffie en mantelzorg.")
+    InitiativeFactory(title="Mantelzorg", description="Voor wie zorgt en koffie lust.")
+    html = _get(client, "?q=koffie+OR+mantelzorg&soort=initiative")
+    # The title with the rare word first; the title with the common word twice after it.
+    assert html.index(">Mantelzorg<") < html.index("Koffie koffie") < html.index("Koffie 7")
+
+
+def test_bm25_follows_the_formula():
+    from veerkracht.community import fulltext
+
+    title_hit = fulltext.bm25([("moestuin", "groent", "")], [("moestuin",)], [1.0])[0]
+    body_hit = fulltext.bm25([("buurthuis", "moestuin", "")], [("moestuin",)], [1.0])[0]
+    assert title_hit > body_hit > 0
+    # freq 10 (title), length 2 = the average: 1.0 * 10 * 2.2 / (10 + 1.2)
+    assert title_hit == pytest.approx(10 * 2.2 / 11.2)
+    assert fulltext.phrase_hits("a b a b a".split(), ("a", "b")) == 2
+    assert fulltext.idf(100, 1) > fulltext.idf(100, 50) > 0 and fulltext.idf(10, 10) == 1e-6
