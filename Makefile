@@ -50,7 +50,7 @@ run: $(RUNTIME_STAMP) messages debian-runtime-packages
 	@$(MANAGE) serve 127.0.0.1:$(PORT)
 
 debian-test-packages:
-	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core: postgresql-client:pg_dump
+	@scripts/ensure-debian-packages.sh chromium:chromium fonts-dejavu-core: postgresql-client:pg_dump nginx:nginx
 
 ## lint: ruff format check + ruff lint
 lint: $(DEV_STAMP)
@@ -72,7 +72,7 @@ test-postgres: $(DEV_STAMP) messages debian-runtime-packages debian-test-package
 	DATABASE_CONN_MAX_AGE=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 ## bench: benchmarks (BENCH=<app> for one app); writes bench/results.json
-bench: $(DEV_STAMP)
+bench: $(DEV_STAMP) messages debian-runtime-packages debian-test-packages
 	$(BIN)/python -m bench $(if $(BENCH),--only $(BENCH),)
 
 ## vendor: refresh the vendored NL Design System CSS, htmx and axe-core (needs Node/npm)

@@ -28,18 +28,23 @@ import os
 import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from threading import Thread
 from urllib.parse import urlencode, urlsplit
 
 from bench.pageload import production_server
 from bench.util import percentile, result
+from veerkracht.testing.proxy import address, nginx_in_front, slow_clients
 
 WORKERS = ("--workers", "3", "--worker-class", "sync")
 NOT_FOUND = "/deze-pagina-bestaat-niet/"
 PROCESSES = 4
 GOAL_RATIO = 0.6
 GOAL_P95_MS = 300
+PROXIED = {"BEHIND_PROXY": "1", "TRUSTED_PROXY_COUNT": "1"}  # client addresses from nginx's X-Forwarded-For
+SLOW_CLIENTS = 50
+READ_TIMEOUT = 5
 
 
 def _seconds() -> float:
@@ -78,8 +83,21 @@ def prepare() -> tuple[list[str], list[str]]:
 # --- Clients ---------------------------------------------------------------------------------------
 
 
-def _get(host: str, port: int, path: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
-    conn = http.client.HTTPConnection(host, port, timeout=30)
+@dataclass(frozen=True)
+class _Job:
+    base: str
+    paths: list[str]
+    threads: int
+    until: float
+    kind: str = "read"
+    first: int | None = None  # the first thread's own address (core_slow.address), None: 127.0.0.1
+    timeout: float = 30
+
+
+def _get(
+    host: str, port: int, path: str, headers: dict | None = None, *, source: str | None = None, timeout=30
+) -> tuple[int, bytes, dict]:
+    conn = http.client.HTTPConnection(host, port, timeout=timeout, source_address=source and (source, 0))
     try:
         conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
@@ -88,39 +106,55 @@ def _get(host: str, port: int, path: str, headers: dict | None = None) -> tuple[
         conn.close()
 
 
-def _reader(base: str, paths: list[str], until: float, out: list) -> None:
-    parts = urlsplit(base)
+def _reader(job: _Job, paths: list[str], source: str | None, out: list) -> None:
+    parts = urlsplit(job.base)
     for path in itertools.cycle(paths):
-        if time.monotonic() >= until:
+        if time.monotonic() >= job.until:
             return
         started = time.perf_counter()
         try:
-            status, _body, _headers = _get(parts.hostname, parts.port, path)
+            status, _body, _headers = _get(
+                parts.hostname, parts.port, path, source=source, timeout=job.timeout
+            )
         except OSError:
             status = 0
         out.append((status, (time.perf_counter() - started) * 1000))
 
 
-def _client_process(job: tuple[str, list[str], int, float, str]) -> list[tuple[int, float]]:
-    base, paths, threads, until, kind = job
-    out: list[tuple[int, float]] = []
-    target = _writer if kind == "write" else _reader
-    pool = [Thread(target=target, args=(base, paths[i:] + paths[:i], until, out)) for i in range(threads)]
+def _client_process(job: _Job) -> list[list[tuple[int, float]]]:
+    """(status, ms) of every request, per client (thread)."""
+    target = _writer if job.kind == "write" else _reader
+    outs: list[list[tuple[int, float]]] = [[] for _ in range(job.threads)]
+    pool = [
+        Thread(target=target, args=(job, job.paths[i:] + job.paths[:i], _source(job, i), outs[i]))
+        for i in range(job.threads)
+    ]
     for thread in pool:
         thread.start()
     for thread in pool:
         thread.join()
-    return out
+    return outs
 
 
-def load(base: str, paths: list[str], clients: int, *, kind: str = "read") -> list[tuple[int, float]]:
-    """(status, ms) of every request `clients` clients made in BENCH_LOAD_SECONDS."""
+def _source(job: _Job, i: int) -> str | None:
+    return None if job.first is None else address(job.first + i)
+
+
+def load(
+    base: str, paths: list[str], clients: int, *, first: int | None = None, timeout: float = 30
+) -> list[tuple[int, float]]:
+    """(status, ms) of every request `clients` readers made in BENCH_LOAD_SECONDS; with `first`, each
+    from an address of its own."""
     processes = min(PROCESSES, clients)
     per_process = [clients // processes + (i < clients % processes) for i in range(processes)]
     until = time.monotonic() + _seconds()
+    starts = [None if first is None else first + sum(per_process[:i]) for i in range(processes)]
+    jobs = [
+        _Job(base, paths, n, until, first=start, timeout=timeout)
+        for n, start in zip(per_process, starts, strict=True)
+    ]
     with ProcessPoolExecutor(processes) as executor:
-        jobs = [(base, paths, n, until, kind) for n in per_process]
-        return [row for rows in executor.map(_client_process, jobs) for row in rows]
+        return [row for outs in executor.map(_client_process, jobs) for out in outs for row in out]
 
 
 # --- Writes: fill in and send the intake form and the sign-up form ------------------------------------
@@ -171,7 +205,7 @@ class _FormFields(HTMLParser):
             self.inside = self.inside and not self.fields
 
 
-def _post(host: str, port: int, path: str, fields: dict, cookie: str) -> int:
+def _post(host: str, port: int, path: str, fields: dict, cookie: str, source: str | None) -> int:
     body = urlencode(fields)
     headers = {
         "Cookie": cookie,
@@ -179,7 +213,7 @@ def _post(host: str, port: int, path: str, fields: dict, cookie: str) -> int:
         "Referer": f"http://{host}:{port}{path}",
         "Origin": f"http://{host}:{port}",
     }
-    conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn = http.client.HTTPConnection(host, port, timeout=30, source_address=source and (source, 0))
     try:
         conn.request("POST", path, body=body, headers=headers)
         return conn.getresponse().status
@@ -187,19 +221,20 @@ def _post(host: str, port: int, path: str, fields: dict, cookie: str) -> int:
         conn.close()
 
 
-def _writer(base: str, paths: list[str], until: float, out: list) -> None:
-    parts = urlsplit(base)
+def _writer(job: _Job, paths: list[str], source: str | None, out: list) -> None:
+    parts = urlsplit(job.base)
     serial = itertools.count()
     for path in itertools.cycle(paths):
-        if time.monotonic() >= until:
+        if time.monotonic() >= job.until:
             return
         started = time.perf_counter()
         try:
-            status, page, headers = _get(parts.hostname, parts.port, path)
+            status, page, headers = _get(parts.hostname, parts.port, path, source=source)
             cookie = "; ".join(c.split(";")[0] for k, c in headers.items() if k.lower() == "set-cookie")
             form = _FormFields(path, f"{os.getpid()}-{id(out)}-{next(serial)}")
             form.feed(page.decode())
-            status = _post(parts.hostname, parts.port, path, form.fields, cookie) if status == 200 else status
+            if status == 200:
+                status = _post(parts.hostname, parts.port, path, form.fields, cookie, source)
         except OSError:
             status = 0
         out.append((status, (time.perf_counter() - started) * 1000))
@@ -215,21 +250,28 @@ def _rps(rows: list[tuple[int, float]]) -> float:
 def run() -> list[dict]:
     paths, forms = prepare()
     clients = int(os.environ.get("BENCH_LOAD_CLIENTS", "8"))
-    with production_server(WORKERS) as base:
+    with production_server(WORKERS, settings=PROXIED) as base, nginx_in_front(base) as front:
         for path in paths:  # every page answers, and the first visit fills the caches
             status, _body, _headers = _get(urlsplit(base).hostname, urlsplit(base).port, path)
             assert status == 200, (path, status)
         not_found = load(base, [NOT_FOUND], clients)
         reads = load(base, paths, clients)
         many = load(base, paths, 32)
-        writes, mixed_reads = _write_mix(base, paths, forms)
+        writers, mixed_reads = _write_mix(front, paths, forms)
+        slow = _beside_slow_clients(front, paths, clients)
+        slow_direct = _beside_slow_clients(base, paths, clients)
+    writes = [row for out in writers for row in out]
     ratio = _rps(reads) / max(_rps([(200 if s == 404 else s, ms) for s, ms in not_found]), 1e-9)
     errors = sum(1 for status, _ms in writes + mixed_reads if status >= 500 or status == 0)
     done = sum(1 for status, _ms in writes if status in (200, 302))
+    served = sum(1 for out in writers if any(status in (200, 302) for status, _ms in out))
     print(
         f"  core load: read mix {_rps(reads):.0f}/s, 404 {len(not_found) / _seconds():.0f}/s "
         f"({clients} clients); 32 clients: median {statistics.median(ms for _s, ms in many):.0f} ms; "
-        f"writes {len(writes)} ({done} accepted, {errors} errors)"
+        f"writes {len(writes)} ({done} accepted, {served} of {len(writers)} writers served, "
+        f"{errors} errors); "
+        f"beside {SLOW_CLIENTS} slow clients: {_failed(slow)} of {len(slow)} reads failed behind nginx, "
+        f"{_failed(slow_direct)} of {len(slow_direct)} without it"
     )
     return [
         result("core.read_mix_vs_404_ratio", ratio, "x", GOAL_RATIO, lower_is_better=False),
@@ -238,12 +280,33 @@ def run() -> list[dict]:
         result("core.read_mix_errors", sum(1 for s, _ms in reads + many if s != 200), "count", 0),
         result("core.write_mix_errors", errors, "count", 0),
         result("core.write_mix_accepted", done, "count", 1, lower_is_better=False),
+        result("core.write_mix_writers_served", served, "count", len(writers), lower_is_better=False),
+        result("core.slow_clients_read_errors", _failed(slow), "count", 0),
+        result("core.slow_clients_read_p95_ms", percentile([ms for _s, ms in slow], 95), "ms", GOAL_P95_MS),
+        # Without nginx: what the shipped proxy prevents (no goal, the figure to compare with).
+        result(
+            "core.slow_clients_direct_read_errors", _failed(slow_direct), "count", 0, lower_is_better=False
+        ),
     ]
 
 
-def _write_mix(base: str, paths: list[str], forms: list[str]) -> tuple[list, list]:
+def _failed(rows: list[tuple[int, float]]) -> int:
+    return sum(1 for status, _ms in rows if status != 200)
+
+
+def _write_mix(front: str, paths: list[str], forms: list[str]) -> tuple[list[list], list]:
+    """16 people send the intake and sign-up forms while 16 others read, each from an address of their
+    own, through nginx: the site's rate limits give each of them their own allowance."""
     with ProcessPoolExecutor(2) as executor:
         until = time.monotonic() + _seconds()
-        writes = executor.submit(_client_process, (base, forms, 16, until, "write"))
-        reads = executor.submit(_client_process, (base, paths, 16, until, "read"))
-        return writes.result(), reads.result()
+        writes = executor.submit(_client_process, _Job(front, forms, 16, until, "write", first=1000))
+        reads = executor.submit(_client_process, _Job(front, paths, 16, until, first=1100))
+        return writes.result(), [row for out in reads.result() for row in out]
+
+
+def _beside_slow_clients(base: str, paths: list[str], clients: int) -> list[tuple[int, float]]:
+    """The read mix from `clients` readers while SLOW_CLIENTS slow clients hold connections; a read
+    that takes longer than READ_TIMEOUT seconds counts as failed."""
+    until = time.monotonic() + _seconds() + 2
+    with slow_clients(base, SLOW_CLIENTS, until, first=2000):
+        return load(base, paths, clients, first=2100, timeout=READ_TIMEOUT)

@@ -62,11 +62,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def production_server(options: tuple[str, ...] = ("--workers", "1", "--threads", "6")) -> Iterator[str]:
-    """collectstatic into a temporary folder and serve the site with gunicorn (worker `options`);
-    yields its base URL."""
+def production_server(
+    options: tuple[str, ...] = ("--workers", "1", "--threads", "6"), settings: dict | None = None
+) -> Iterator[str]:
+    """collectstatic into a temporary folder and serve the site with gunicorn (worker `options`, extra
+    environment `settings`); yields its base URL."""
     with tempfile.TemporaryDirectory(prefix="veerkracht-static-") as static_root:
-        env = _production_env(Path(static_root))
+        env = {**_production_env(Path(static_root)), **(settings or {})}
         collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
         subprocess.run(collect, cwd=ROOT, env=env, check=True)  # noqa: S603 - our interpreter, our args
         # The production cache is a table (settings.py); `migrate` under test settings did not make it.

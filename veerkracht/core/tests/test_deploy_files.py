@@ -3,7 +3,23 @@ group, nginx buffers requests and answers and drops slow clients, and health is 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
+
+import pytest
+
+from veerkracht.testing.proxy import (
+    NGINX,
+    free_port,
+    nginx_config,
+    nginx_in_front,
+    slow_clients,
+    wait_for_port,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -24,3 +40,56 @@ def test_nginx_buffers_and_drops_slow_clients():
         "location = /gezondheid/",
     ):
         assert line in text, line
+
+
+# --- The shipped nginx configuration, run: a slow client never holds a gunicorn sync worker ---------
+
+APP = """
+def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"ok"]
+"""
+
+
+@pytest.fixture
+def one_sync_worker(tmp_path):
+    """gunicorn with one sync worker (the shipped unit's worker class) serving a tiny app."""
+    (tmp_path / "tiny.py").write_text(APP)
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "--chdir", str(tmp_path), "tiny:application"]
+    options = ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "sync", "--timeout", "30"]
+    server = subprocess.Popen([*command, *options], stderr=subprocess.DEVNULL)  # noqa: S603
+    try:
+        wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _answers_within(base: str, seconds: float) -> bool:
+    try:
+        with urllib.request.urlopen(base + "/", timeout=seconds) as response:  # noqa: S310 - loopback
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def test_the_shipped_nginx_configuration_is_valid():
+    with tempfile.TemporaryDirectory() as folder:
+        conf = Path(folder) / "nginx.conf"
+        conf.write_text(nginx_config(8000, free_port(), Path(folder)))
+        check = [NGINX, "-t", "-p", folder, "-e", f"{folder}/error.log", "-c", str(conf)]
+        done = subprocess.run(check, capture_output=True, text=True, check=False)  # noqa: S603
+    assert done.returncode == 0, done.stderr
+
+
+def test_behind_the_shipped_nginx_slow_clients_do_not_hold_the_worker(one_sync_worker):
+    until = time.monotonic() + 30
+    # Without nginx, one client that sends its headers slowly holds the only worker: nobody else gets in.
+    with slow_clients(one_sync_worker, 1, until, first=3000, settle=0.5):
+        assert not _answers_within(one_sync_worker, 3)
+    with nginx_in_front(one_sync_worker) as front:
+        until = time.monotonic() + 30
+        with slow_clients(front, 3, until, first=3100, settle=0.5):
+            assert _answers_within(front, 3)
