@@ -46,7 +46,7 @@ ANALYST = "analist-monitor@bench.veerkracht.nl"
 LARGE, SMALL = "GM0363", "GM0088"  # Amsterdam, Schiermonnikoog
 # Large cities get many people; other municipalities a skewed share (like populations).
 CITY_WEIGHTS = {"GM0363": 90, "GM0599": 65, "GM0518": 55, "GM0344": 37, "GM0772": 24, "GM0014": 23}
-GOAL_P95_MS = 150
+GOAL_P95_MS = 50
 GOAL_FULL_S = 600
 GOAL_INCREMENTAL_S = 30
 GOAL_NAIVE_RATIO = 10
