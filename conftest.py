@@ -6,7 +6,10 @@ test flag that allows plain HTTP and a development secret key.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ["VEERKRACHT_TESTING"] = "1"
 os.environ.setdefault("DJANGO_DEBUG", "0")
@@ -14,8 +17,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "veerkracht.settings")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests are
 # synchronous test code, not async views.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Uploads made by tests (and by the servers tests start) go to a folder of this test process, never to
+# the checkout's media/ or var/, and are removed afterwards.
+_UPLOADS = tempfile.mkdtemp(prefix="veerkracht-test-uploads-")
+atexit.register(shutil.rmtree, _UPLOADS, ignore_errors=True)
+os.environ["MEDIA_ROOT"] = os.path.join(_UPLOADS, "media")
+os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_UPLOADS, "private-media")
 
-import django
+import django  # noqa: E402 - after the environment above
 
 # The fixtures plugin below imports models, so the app registry must be ready first.
 django.setup()
