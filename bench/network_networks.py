@@ -164,7 +164,8 @@ def _clean_up(user_ids: list[int]) -> None:
 
 
 def _first_visit_ms(client: Client, network) -> float:
-    """The network page on the first visit of a day: its linked goals are counted during the visit."""
+    """The network page when its linked goals have no count for today: it still only reads the stored
+    values (a page view never counts or writes), so this is no slower than any other visit."""
     from veerkracht.network.models import Goal
 
     Goal.objects.filter(network=network).exclude(source="").update(value_on=None)
