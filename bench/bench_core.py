@@ -2,7 +2,7 @@
 home page weighs on the wire and how long a slow phone on slow 4G waits for it (bench/pageload.py);
 background jobs: queuing a mail in a request and jobs per second of one worker (bench/jobs.py); load
 on a production server: read-mix throughput against the 404 page, latency at 32 clients, concurrent
-writes (bench/core_load.py)."""
+writes, slow clients (bench/core_load.py); kill -9 while people send forms (bench/core_kill9.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench import core_load, jobs
+from bench import core_kill9, core_load, jobs
 from bench.pageload import home_page_figures
 from bench.util import latency_results, load_limburg, result, time_calls
 
@@ -41,4 +41,4 @@ def run() -> list[dict]:
     page_weight_kb, dcl_ms = home_page_figures()
     results.append(result("core.page_weight_kb", page_weight_kb, "KB", 150))
     results.append(result("core.dcl_slow4g_ms", dcl_ms, "ms", 2500))
-    return results + jobs.run() + core_load.run()
+    return results + jobs.run() + core_load.run() + core_kill9.run()

@@ -116,7 +116,7 @@ def _reader(job: _Job, paths: list[str], source: str | None, out: list) -> None:
             status, _body, _headers = _get(
                 parts.hostname, parts.port, path, source=source, timeout=job.timeout
             )
-        except OSError:
+        except (OSError, http.client.HTTPException):  # refused, reset, cut off half-way
             status = 0
         out.append((status, (time.perf_counter() - started) * 1000))
 
@@ -235,7 +235,7 @@ def _writer(job: _Job, paths: list[str], source: str | None, out: list) -> None:
             form.feed(page.decode())
             if status == 200:
                 status = _post(parts.hostname, parts.port, path, form.fields, cookie, source)
-        except OSError:
+        except (OSError, http.client.HTTPException):  # refused, reset, cut off half-way
             status = 0
         out.append((status, (time.perf_counter() - started) * 1000))
 

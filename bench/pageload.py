@@ -62,11 +62,8 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def production_server(
-    options: tuple[str, ...] = ("--workers", "1", "--threads", "6"), settings: dict | None = None
-) -> Iterator[str]:
-    """collectstatic into a temporary folder and serve the site with gunicorn (worker `options`, extra
-    environment `settings`); yields its base URL."""
+def production_settings(settings: dict | None = None) -> Iterator[dict[str, str]]:
+    """collectstatic into a temporary folder; yields the production environment (plus `settings`)."""
     with tempfile.TemporaryDirectory(prefix="veerkracht-static-") as static_root:
         env = {**_production_env(Path(static_root)), **(settings or {})}
         collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
@@ -74,13 +71,34 @@ def production_server(
         # The production cache is a table (settings.py); `migrate` under test settings did not make it.
         cache_table = [sys.executable, "manage.py", "createcachetable"]
         subprocess.run(cache_table, cwd=ROOT, env=env, check=True)  # noqa: S603
+        yield env
+
+
+def start_gunicorn(env: dict[str, str], port: int, options: tuple[str, ...]) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:`port` in a process group of its own (so that the whole server can be
+    killed at once, as systemd's KillMode=control-group does); returns when it answers."""
+    gunicorn = [sys.executable, "-m", "gunicorn", "veerkracht.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command = [*gunicorn, *options, "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}")
+    except OSError:
+        server.kill()
+        raise
+    return server
+
+
+@contextlib.contextmanager
+def production_server(
+    options: tuple[str, ...] = ("--workers", "1", "--threads", "6"), settings: dict | None = None
+) -> Iterator[str]:
+    """Serve the site as in production with gunicorn (worker `options`, extra environment `settings`);
+    yields its base URL."""
+    with production_settings(settings) as env:
         port = _free_port()
-        gunicorn = [sys.executable, "-m", "gunicorn", "veerkracht.wsgi", "--bind", f"127.0.0.1:{port}"]
-        server = subprocess.Popen([*gunicorn, *options, "--log-level", "warning"], cwd=ROOT, env=env)  # noqa: S603
-        url = f"http://127.0.0.1:{port}"
+        server = start_gunicorn(env, port, options)
         try:
-            _wait_until_up(url)
-            yield url
+            yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()
             server.wait(timeout=10)
