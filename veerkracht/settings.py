@@ -193,8 +193,11 @@ else:
 CACHES = {"default": _default_cache}
 # With Redis, sessions are read from the cache and written through to the database (a Redis restart
 # logs nobody out); without it they stay in the database.
+# Both keep the id of the person logged in beside the session (accounts.UserSession), so that deleting
+# an account finds its sessions without decoding every session.
+SESSION_ENGINE = "veerkracht.accounts.sessions.db"
 if _redis_url:
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "veerkracht.accounts.sessions.cached_db"
 
 # --- Background jobs (Huey; README "Background jobs") ------------------------------------------
 # Without REDIS_URL the queue is a SQLite file next to the database (or under var/ when the database is

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -242,3 +243,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class UserSession(AbstractBaseSession):
+    """A session with the id of the person logged in (no key to the user: a session outlives nothing it
+    points at, and deleting an account deletes its sessions through this column, without decoding every
+    session). The engines in ``accounts/sessions/`` store it; Django's own table is no longer used."""
+
+    user_id = models.BigIntegerField(null=True, db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "accounts_session"
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions.db import SessionStore
+
+        return SessionStore

@@ -9,7 +9,6 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth import SESSION_KEY
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from django.utils.translation import ngettext
 
 from veerkracht.core.personal_data import DELETED, Line, PersonalData, mail_forget, register
 
-from .models import Membership, Organisation, Profile, RoleAssignment, User
+from .models import Membership, Organisation, Profile, RoleAssignment, User, UserSession
 from .selectors import identity_of
 
 
@@ -82,17 +81,13 @@ def _erase_back_office_history(user) -> None:
 
 def _erase_sessions(user) -> None:
     """Their sessions on every device: a session may hold a spider-web draft, a login code or a
-    message. Sessions kept only in a cache (Redis) cannot be searched; they log nobody in once the
-    account is gone and expire within SESSION_COOKIE_AGE."""
+    message. Found by the id stored beside each session (accounts.UserSession); deleting through the
+    store also removes a cached copy (Redis)."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    if not hasattr(store, "get_model_class"):
-        return
-    store.clear_expired()
-    user_id = str(user.pk)
-    sessions = store.get_model_class().objects.only("session_key", "session_data")
-    for session in sessions.iterator(chunk_size=2000):
-        if store().decode(session.session_data).get(SESSION_KEY) == user_id:
-            store(session_key=session.session_key).delete()
+    keys = list(UserSession.objects.filter(user_id=user.pk).values_list("session_key", flat=True))
+    for key in keys:
+        store(session_key=key).delete()
+    UserSession.objects.filter(user_id=user.pk).delete()
 
 
 def summary(user) -> list[Line]:

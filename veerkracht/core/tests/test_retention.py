@@ -11,15 +11,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from veerkracht.accounts.models import User
+from veerkracht.accounts.models import User, UserSession
 from veerkracht.accounts.services import user_create
+from veerkracht.accounts.sessions.db import SessionStore
 from veerkracht.actioncentre.models import (
     Connection,
     ConnectionStatus,
@@ -173,9 +172,9 @@ def test_ended_sessions_go(resident):
         session.set_expiry(3600)
         session.create()
     run(T0 + timedelta(minutes=59))
-    assert Session.objects.filter(session_key=session.session_key).exists()
+    assert UserSession.objects.filter(session_key=session.session_key).exists()
     run(T0 + timedelta(minutes=61))
-    assert not Session.objects.filter(session_key=session.session_key).exists()
+    assert not UserSession.objects.filter(session_key=session.session_key).exists()
 
 
 def test_log_lines_go_after_two_years(resident):
