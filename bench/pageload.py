@@ -9,7 +9,7 @@ Throttling is Chrome DevTools' "Slow 4G" preset (DevTools 126 and later; the for
 up, with the CPU slowed down 4 times (a slow phone).
 
 Chromium treats 127.0.0.1 as a secure origin and asks for brotli, as it does from a site on HTTPS.
-The HTML itself goes out uncompressed, as Django sends it (a proxy in front may compress it).
+The HTML goes out compressed (GZipMiddleware) to a browser that asks, as Chromium does.
 """
 
 from __future__ import annotations

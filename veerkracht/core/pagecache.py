@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 PAGE_SECONDS = 30  # a bound for what no version covers (another app's data shown on the page)
@@ -136,6 +137,13 @@ def _keep(key: str, response: HttpResponse, seconds: int) -> None:
     cache.set(key, {"content": content, "headers": headers}, seconds)
 
 
+def _matches(request: HttpRequest, etag: str) -> bool:
+    """If-None-Match holds this ETag, also as the weak one a compressed answer carried (GZipMiddleware
+    turns "x" into W/"x": the same page, only its bytes on the wire differ)."""
+    sent = parse_etags(request.headers.get("If-None-Match", ""))
+    return etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in sent}
+
+
 def _mark(response: HttpResponse, etag: str, public_seconds: int | None) -> HttpResponse:
     response["ETag"] = etag
     personal = b"csrfmiddlewaretoken" in getattr(response, "content", b"") or bool(response.cookies)
@@ -176,7 +184,7 @@ def anonymous_page(
             etag = _etag(key, request)
             copy = cache.get(key)
             if copy is not None:
-                if request.headers.get("If-None-Match") == etag:
+                if _matches(request, etag):
                     return _mark(HttpResponseNotModified(), etag, None)
                 return _mark(_from_copy(request, copy), etag, public_seconds)
             response = view(request, *args, **kwargs)

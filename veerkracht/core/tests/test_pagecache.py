@@ -3,6 +3,7 @@ that nothing personal is ever kept or marked public."""
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -57,6 +58,19 @@ def test_a_browser_that_has_the_page_gets_a_304(region):
     page = client.get(reverse("core:home"))
     again = client.get(reverse("core:home"), HTTP_IF_NONE_MATCH=page["ETag"])
     assert again.status_code == 304 and not again.content
+
+
+def test_a_browser_that_asks_gets_the_page_compressed_and_its_304_too(region):
+    client = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    client.get(reverse("core:home"))
+    page = client.get(reverse("core:home"))
+    assert page["Content-Encoding"] == "gzip" and "Accept-Encoding" in page["Vary"]
+    html = gzip.decompress(page.content).decode()
+    assert "@@csrf@@" not in html and "</html>" in html
+    assert len(page.content) < len(html) / 3
+    assert page["ETag"].startswith('W/"')  # the same page, other bytes on the wire
+    again = client.get(reverse("core:home"), HTTP_IF_NONE_MATCH=page["ETag"])
+    assert again.status_code == 304
 
 
 def test_a_logged_in_page_is_never_the_anonymous_copy_nor_public(region, resident, client_for):
