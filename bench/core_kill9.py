@@ -3,12 +3,12 @@
 The site runs as in production under gunicorn with 3 sync workers, on the benchmark's database (SQLite
 by default, PostgreSQL with BENCH_DATABASE_URL). CLIENTS people each send the intake form SENDS times,
 every send from an address of its own (so the intake's limit per address stays out of the way).
-Meanwhile a web worker is killed with SIGKILL every KILL_EVERY seconds (gunicorn's master starts a new
-one), and twice the whole server, master and workers together (as `kill -9` on the process group or the
-OOM killer would); it is then started again on the same port, as systemd does. A sender whose request
-fails (the connection drops, no answer, a 5xx) sends the same form again, with the same one-time
-submission key, as a person pressing the button again, until it is acknowledged (the redirect to the
-thanks page). Measured from the database afterwards:
+Meanwhile a web worker is killed with SIGKILL every KILL_EVERY seconds, WORKER_KILLS times (gunicorn's
+master starts a new one), and twice the whole server, master and workers together (as `kill -9` on the
+process group or the OOM killer would); it is then started again on the same port, as systemd does.
+A sender whose request fails (the connection drops, no answer, a 5xx) sends the same form again, with
+the same one-time submission key, as a person pressing the button again, until it is acknowledged (the
+redirect to the thanks page). Measured from the database afterwards:
 
 - ``core.kill9_lost_writes``: acknowledged intakes that are not stored (goal 0);
 - ``core.kill9_duplicates``: intakes stored more than once (goal 0);
@@ -39,6 +39,7 @@ SUBMISSION_KEY = "submission_key"  # core.submissions.FIELD
 CLIENTS = 8
 SENDS = 40
 KILL_EVERY = 0.7
+WORKER_KILLS = 30  # then the server is left alone: a new worker needs a second or two to start
 WHOLE_SERVER_KILLS = 2
 FIRST_ADDRESS = 5000
 PATIENCE = 60  # seconds a sender keeps trying
@@ -137,7 +138,7 @@ def _kill_while(server: _Server, done: Event) -> None:
         elapsed = time.monotonic() - started
         if server.server_kills < WHOLE_SERVER_KILLS and elapsed > 2 + 3 * server.server_kills:
             server.kill_everything_and_restart()
-        else:
+        elif server.worker_kills < WORKER_KILLS:
             server.kill_a_worker(rng)
 
 
