@@ -31,7 +31,7 @@ import logging
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .intervals import EPS, Relations, narrowed
+from .intervals import Relations, narrowed
 from .periods import holding
 
 logger = logging.getLogger(__name__)
@@ -425,7 +425,6 @@ def _audit(linked: Linked, counts, hidden: set, threshold: int, width: int, prov
         elif owner in hidden:
             hidden_sums.append(key)
     relations = linked.relations
-    _zeros(relations, known, hidden | set(hidden_sums))
     failing = narrowed(
         relations,
         known,
@@ -449,33 +448,6 @@ def _audit(linked: Linked, counts, hidden: set, threshold: int, width: int, prov
         )
         failing |= {linked.sums[key][0]: found for key, found in sums.items()}
     return failing
-
-
-def _zeros(relations: Relations, known: dict, checked: set) -> None:
-    """Add to `known` the unknowns that published figures force to 0: a row whose unknowns all have
-    the same sign and whose published part is 0 (the parts of a published zero, the sums of scores
-    and score bands of a cell with nobody in it). Every unknown is at least 0, so this is the same
-    program with fewer unknowns. Cells in `checked` stay unknowns: the audit looks at them."""
-    rows = list(relations.rows())
-    while rows:
-        left, found = [], False
-        for terms, equality in rows:
-            free = [(key, c) for key, c in terms if key not in known or known[key][0] != known[key][1]]
-            if not free:
-                continue
-            left.append((terms, equality))
-            if any(key in known for key, _c in free):
-                continue  # a figure published as a range (a rounded percentage): left to the program
-            constant = sum(c * known[key][0] for key, c in terms if key in known)
-            if abs(constant) > EPS:
-                continue
-            if all(c > 0 for _k, c in free) or (equality and all(c < 0 for _k, c in free)):
-                zeros = [key for key, _c in free if key not in checked]
-                known.update((key, (0.0, 0.0)) for key in zeros)
-                found = found or bool(zeros)
-        if not found:
-            return
-        rows = left
 
 
 def _period(key: Hashable) -> tuple:

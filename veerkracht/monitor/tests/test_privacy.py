@@ -281,25 +281,3 @@ def test_parts_that_are_no_figure_still_bound_the_total_and_the_audit_uses_that(
     assert linked.stuck == {}
     assert ("trained", "2022-12", *cell("midden", "professional")) in hidden
     assert narrowed_by_an_attacker(hidden) == {}
-
-
-def test_what_a_published_zero_forces_to_zero_is_a_constant_in_the_audit_but_a_cell_to_check_is_not():
-    # Venlo's total is a published 0: its age bands hold nobody, nor do its sums of scores (a sum
-    # is at most 10 points a person). A hidden cell to check stays an unknown: the audit looks at it.
-    from veerkracht.monitor.compute.intervals import Relations
-    from veerkracht.monitor.compute.privacy import _zeros
-
-    total, young, old = ("GM0983", ""), ("GM0983", "18-24"), ("GM0983", "75+")
-    score = ("GM0983", "sum")
-    other, other_part = ("GM0935", ""), ("GM0935", "18-24")
-    relations = Relations(
-        equations=[(total, [young, old]), (other, [other_part])],
-        linear=[([(score, 1.0), (total, -10.0)], False)],
-    )
-    known = {total: (0.0, 0.0), other: (12.0, 12.0)}
-
-    _zeros(relations, known, checked={old})
-
-    assert known[young] == known[score] == (0.0, 0.0)
-    assert old not in known  # hidden: checked, not fixed
-    assert other_part not in known  # 12 people: nothing is forced
