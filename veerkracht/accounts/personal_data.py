@@ -87,7 +87,6 @@ def _erase_sessions(user) -> None:
     keys = list(UserSession.objects.filter(user_id=user.pk).values_list("session_key", flat=True))
     for key in keys:
         store(session_key=key).delete()
-    UserSession.objects.filter(user_id=user.pk).delete()
 
 
 def summary(user) -> list[Line]:

@@ -73,13 +73,20 @@ def nginx_in_front(base: str) -> Iterator[str]:
         conf = prefix / "nginx.conf"
         conf.write_text(nginx_config(int(base.rsplit(":", 1)[1]), port, prefix))
         command = [NGINX, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(conf)]
-        server = subprocess.Popen(command, stderr=subprocess.DEVNULL)  # noqa: S603 - Debian's nginx, our file
-        try:
-            wait_for_port(port, server)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        with serving(command, port) as url:
+            yield url
+
+
+@contextlib.contextmanager
+def serving(command: list[str], port: int) -> Iterator[str]:
+    """Run a server `command` that listens on 127.0.0.1:`port`; yields its base URL, stops it after."""
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)  # noqa: S603 - our own commands
+    try:
+        wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def wait_for_port(port: int, server: subprocess.Popen) -> None:

@@ -12,3 +12,18 @@ def user_id_of(data: dict) -> int | None:
         return int(data.get(SESSION_KEY))
     except (TypeError, ValueError):
         return None
+
+
+class UserIdMixin:
+    """For a database-backed SessionStore: the sessions go to accounts.UserSession, with the id."""
+
+    @classmethod
+    def get_model_class(cls):
+        from veerkracht.accounts.models import UserSession
+
+        return UserSession
+
+    def create_model_instance(self, data):
+        session = super().create_model_instance(data)
+        session.user_id = user_id_of(data)
+        return session

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from django.contrib.sessions.backends import db
 
-from . import user_id_of
+from . import UserIdMixin
 
 
-class SessionStore(db.SessionStore):
-    @classmethod
-    def get_model_class(cls):
-        from veerkracht.accounts.models import UserSession
-
-        return UserSession
-
-    def create_model_instance(self, data):
-        session = super().create_model_instance(data)
-        session.user_id = user_id_of(data)
-        return session
+class SessionStore(UserIdMixin, db.SessionStore):
+    pass

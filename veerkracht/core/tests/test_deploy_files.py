@@ -17,8 +17,8 @@ from veerkracht.testing.proxy import (
     free_port,
     nginx_config,
     nginx_in_front,
+    serving,
     slow_clients,
-    wait_for_port,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -58,13 +58,8 @@ def one_sync_worker(tmp_path):
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "--chdir", str(tmp_path), "tiny:application"]
     options = ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "sync", "--timeout", "30"]
-    server = subprocess.Popen([*command, *options], stderr=subprocess.DEVNULL)  # noqa: S603
-    try:
-        wait_for_port(port, server)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serving([*command, *options], port) as url:
+        yield url
 
 
 def _answers_within(base: str, seconds: float) -> bool:
