@@ -3,7 +3,7 @@ as the app does (capacity, waiting list and mails included)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 from django.utils import timezone
@@ -30,6 +30,13 @@ def factory_organiser() -> User:
     return existing or UserFactory(email=FACTORY_ORGANISER, roles=[Role.STAFF])
 
 
+def in_a_week_at_half_past_seven():
+    """19:30 Dutch time, a week from today: an evening session that never crosses midnight, whatever
+    time the tests run."""
+    day = timezone.localdate() + timedelta(days=7)
+    return timezone.make_aware(datetime.combine(day, time(19, 30)))
+
+
 class EventFactory(factory.django.DjangoModelFactory):
     """A published, public inspiration session in Maastricht in a week, with 20 places.
     `organisers=[...]` sets who organise it (default: the factory's staff member)."""
@@ -43,7 +50,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Inspiratiesessie {n + 1}")
     theme = "Eenzaamheid"
     description = "Samen praten over wat je gezond houdt."
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    starts_at = factory.LazyFunction(lambda: in_a_week_at_half_past_seven())
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     municipality = factory.LazyFunction(municipality)
     subregion = factory.LazyAttribute(lambda o: o.municipality.subregion if o.municipality else None)
