@@ -70,7 +70,7 @@ def test_an_organiser_creates_an_event_with_a_question(client_for, organiser):
     ("changes", "words"),
     [
         ({"end_time": "19:00"}, "eindtijd moet later"),
-        ({"date": (date.today() - timedelta(days=2)).isoformat()}, "al voorbij"),
+        ({"date": (timezone.localdate() - timedelta(days=2)).isoformat()}, "al voorbij"),
         ({"online": "on", "municipality": None}, "link naar de videoverbinding"),
         ({"online": "on", "video_url": "http://meet.example.org/x"}, "https://"),
         ({"municipality": None}, "gemeente"),

@@ -3,7 +3,7 @@ courses, cohorts and learning paths (for training coordinators and region admins
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -246,13 +246,13 @@ def test_a_coordinator_makes_a_cohort_with_meetings_from_the_agenda(client_for, 
     client = client_for(coordinator)
     url = reverse("learning:manage_cohort_create", args=[course.pk])
     assert "Geen training" not in client.get(url).content.decode()
-    start = (date.today() + timedelta(days=30)).isoformat()
+    start = (timezone.localdate() + timedelta(days=30)).isoformat()
     data = {"title": "Voorjaar", "starts_on": start, "capacity": "8", "meetings": [event.pk]}
     response = client.post(url, data)
     assert response.status_code == 302
     cohort = Cohort.objects.get(title="Voorjaar")
     assert list(cohort.meetings.all()) == [event] and cohort.capacity == 8
-    late = (date.today() + timedelta(days=40)).isoformat()
+    late = (timezone.localdate() + timedelta(days=40)).isoformat()
     response = client.post(reverse("learning:manage_cohort", args=[cohort.pk]), data | {"enrol_until": late})
     assert response.status_code == 400 and "voor de groep begint" in response.content.decode()
     response = client.post(url, data | {"starts_on": "morgen"})
@@ -291,8 +291,8 @@ def test_the_course_list_of_the_coordinator_has_a_constant_number_of_queries(cli
 def test_a_card_shows_the_first_three_start_dates_and_how_many_more(client, region):
     course = CourseFactory(title="Veel groepen")
     for weeks in range(5):
-        CohortFactory(course=course, starts_on=date.today() + timedelta(weeks=weeks + 1))
-    CohortFactory(course=course, starts_on=date.today() - timedelta(days=3))  # already started
+        CohortFactory(course=course, starts_on=timezone.localdate() + timedelta(weeks=weeks + 1))
+    CohortFactory(course=course, starts_on=timezone.localdate() - timedelta(days=3))  # already started
     html = client.get(reverse("learning:catalogue")).content.decode()
     assert "en nog 2 startdatums" in html
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -120,8 +120,8 @@ def test_approval_requested_then_approved_or_declined_with_a_reason(region, rece
 def test_closed_past_and_unpublished_cohorts_refuse_enrolment(region):
     user = UserFactory()
     for cohort in (
-        CohortFactory(enrol_until=date.today() - timedelta(days=1)),
-        CohortFactory(starts_on=date.today() - timedelta(days=1)),
+        CohortFactory(enrol_until=timezone.localdate() - timedelta(days=1)),
+        CohortFactory(starts_on=timezone.localdate() - timedelta(days=1)),
         CohortFactory(course=CourseFactory(published_at=None)),
     ):
         with pytest.raises(ValidationError):

@@ -3,12 +3,13 @@ and the coordinator's approval queue and cohort list. Each page: who may not, ba
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from veerkracht.accounts.models import MembershipRole, Role
 from veerkracht.accounts.services import membership_set
@@ -62,7 +63,7 @@ def test_a_full_cohort_gives_a_waiting_place_and_a_closed_one_a_message(client_f
     client = client_for(resident)
     response = client.post(reverse("learning:enrol", args=[full.pk]), follow=True)
     assert "wachtlijst" in response.content.decode()
-    closed = CohortFactory(enrol_until=date.today() - timedelta(days=1))
+    closed = CohortFactory(enrol_until=timezone.localdate() - timedelta(days=1))
     response = client.post(reverse("learning:enrol", args=[closed.pk]), follow=True)
     assert "aanmeldtermijn is voorbij" in response.content.decode()
     assert not Enrolment.objects.filter(cohort=closed).exists()

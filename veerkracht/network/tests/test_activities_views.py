@@ -103,8 +103,8 @@ def test_a_double_tap_logs_once(mine, resident, client_for):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"on": (date.today() + timedelta(days=3)).isoformat()}, "in de toekomst"),
-        ({"on": (date.today() - timedelta(days=400)).isoformat()}, "meer dan een jaar geleden"),
+        ({"on": (timezone.localdate() + timedelta(days=3)).isoformat()}, "in de toekomst"),
+        ({"on": (timezone.localdate() - timedelta(days=400)).isoformat()}, "meer dan een jaar geleden"),
         ({"on": "gisteren"}, "Vul een datum in"),
         ({"people": "0"}, "minstens 1"),
         ({"people": "100000"}, "heel veel mensen"),

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from veerkracht.accounts.models import Role
 from veerkracht.accounts.tests.factories import UserFactory
@@ -138,7 +139,7 @@ def test_staff_accept_with_a_start_date_and_a_bad_date_is_a_400(client_for, regi
     assert response.status_code == 400 and "geldige datum" in response.content.decode()
     response = client.post(url, {"accept-start_on": "2000-01-01"})
     assert response.status_code == 400 and "startdatum" in response.content.decode()
-    response = client.post(url, {"accept-start_on": application.created_at.date().isoformat()})
+    response = client.post(url, {"accept-start_on": timezone.localdate(application.created_at).isoformat()})
     ambassador = Ambassador.objects.get(user=resident)
     assert response.url == reverse("network:manage_ambassador", args=[ambassador.pk])
     resident.refresh_from_db()
