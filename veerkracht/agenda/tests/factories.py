@@ -50,7 +50,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Inspiratiesessie {n + 1}")
     theme = "Eenzaamheid"
     description = "Samen praten over wat je gezond houdt."
-    starts_at = factory.LazyFunction(lambda: in_a_week_at_half_past_seven())
+    starts_at = factory.LazyFunction(in_a_week_at_half_past_seven)
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     municipality = factory.LazyFunction(municipality)
     subregion = factory.LazyAttribute(lambda o: o.municipality.subregion if o.municipality else None)
