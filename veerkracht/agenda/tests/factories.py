@@ -3,7 +3,7 @@ as the app does (capacity, waiting list and mails included)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 
 import factory
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils import timezone
 from veerkracht.accounts.models import Role, User
 from veerkracht.accounts.tests.factories import UserFactory
 from veerkracht.agenda.models import Event, EventKind, Question, Registration, RegistrationStatus
+from veerkracht.agenda.services.organise import at
 from veerkracht.agenda.services.registrations import Applicant, registration_create
 from veerkracht.regions.models import Municipality, Region
 
@@ -33,8 +34,7 @@ def factory_organiser() -> User:
 def in_a_week_at_half_past_seven():
     """19:30 Dutch time, a week from today: an evening session that never crosses midnight, whatever
     time the tests run."""
-    day = timezone.localdate() + timedelta(days=7)
-    return timezone.make_aware(datetime.combine(day, time(19, 30)))
+    return at(timezone.localdate() + timedelta(days=7), time(19, 30))
 
 
 class EventFactory(factory.django.DjangoModelFactory):
